@@ -1,1 +1,5 @@
-export default defineBackground(() => {});
+import { setupBackground } from '../src/background/setup';
+
+export default defineBackground(() => {
+  setupBackground();
+});

@@ -1,0 +1,11 @@
+import { init as initKeyImages } from '../src/content/key-images';
+
+// Registered at run time for the sites the user enabled (src/background/site-access.ts), never
+// declared for all pages in the manifest.
+export default defineContentScript({
+  registration: 'runtime',
+  matches: [],
+  main(ctx) {
+    void initKeyImages(ctx);
+  },
+});

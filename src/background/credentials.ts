@@ -1,0 +1,51 @@
+/**
+ * Token custody: the only module that reads the stored token. It hands out a GleanAuth for the
+ * API client and tells listeners when the credentials change, so caches and queues tied to the
+ * old token can be dropped. Nothing here logs a token.
+ */
+import { deleteSecret, getSecret, setSecret } from '../db/secrets';
+import type { GleanAuth } from '../glean/types';
+import type { Settings } from '../settings/types';
+
+type Listener = () => void | Promise<void>;
+const listeners = new Set<Listener>();
+
+/** Calls `listener` whenever the token is replaced or forgotten. */
+export function onCredentialsChanged(listener: Listener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+async function notify(): Promise<void> {
+  for (const l of listeners) await l();
+}
+
+/** Builds the auth for a token and the settings' token type. */
+export function authFor(settings: Settings, token: string): GleanAuth {
+  return settings.tokenType === 'global'
+    ? { kind: 'global', token, actAs: settings.actAs }
+    : { kind: 'user', token };
+}
+
+/** The auth to use now, or null when no token is stored. */
+export async function currentAuth(settings: Settings): Promise<GleanAuth | null> {
+  const token = await getSecret('apiToken');
+  return token ? authFor(settings, token) : null;
+}
+
+/** Whether a token is stored (what pages may know). */
+export async function hasToken(): Promise<boolean> {
+  return Boolean(await getSecret('apiToken'));
+}
+
+/** Stores a new token. */
+export async function storeToken(token: string): Promise<void> {
+  await setSecret('apiToken', token);
+  await notify();
+}
+
+/** Forgets the token and everything that depended on it. */
+export async function forgetToken(): Promise<void> {
+  await deleteSecret('apiToken');
+  await notify();
+}

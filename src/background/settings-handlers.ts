@@ -1,0 +1,33 @@
+import { loadSettings, storeSettings } from '../db/settings';
+import type { Handlers } from '../messaging/router';
+import type { PublicSettings } from '../settings/types';
+import { requireValidSettings, SettingsInvalidError } from '../settings/validate';
+import { forgetToken, hasToken, storeToken } from './credentials';
+
+async function publicSettings(): Promise<PublicSettings> {
+  return { ...(await loadSettings()), hasToken: await hasToken() };
+}
+
+/** settings.get, settings.save and token.forget: pages write the token, never read it. */
+export const settingsHandlers: Handlers = {
+  'settings.get': publicSettings,
+  'settings.save': async ({ draft, token }) => {
+    const settings = requireValidSettings(draft);
+    const newToken = token?.trim();
+    const before = await loadSettings();
+    if (!newToken && !(await hasToken())) {
+      throw new SettingsInvalidError([{ field: 'token', message: 'Enter your API token.' }]);
+    }
+    // A token belongs to one backend: never send the stored one to a new address unasked.
+    if (!newToken && before.apiBase !== settings.apiBase) {
+      throw new SettingsInvalidError([{ field: 'token', message: 'Enter the API token for this Glean address.' }]);
+    }
+    await storeSettings(settings);
+    if (newToken) await storeToken(newToken);
+    return publicSettings();
+  },
+  'token.forget': async () => {
+    await forgetToken();
+    return publicSettings();
+  },
+};

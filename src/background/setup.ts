@@ -1,0 +1,27 @@
+import { browser } from 'wxt/browser';
+import { createRouter, type Handlers, type SenderInfo } from '../messaging/router';
+import { testConnection } from './connection-test';
+import { imageHandlers } from './image-handlers';
+import { resolveHandlers } from './page-resolve';
+import { settingsHandlers } from './settings-handlers';
+import { dropRevokedSites, siteHandlers, syncContentScripts } from './site-access';
+
+const connectionHandlers: Handlers = {
+  'connection.test': ({ draft, token }) => testConnection(draft, token),
+};
+
+/** Wires every background listener; the entrypoint calls this and nothing else. */
+export function setupBackground(): void {
+  const route = createRouter(
+    { ...settingsHandlers, ...connectionHandlers, ...imageHandlers, ...siteHandlers, ...resolveHandlers },
+    { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin },
+  );
+  browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender as SenderInfo));
+
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void syncContentScripts();
+    // First run: nothing works until Glean is configured, so show where to do it.
+    if (reason === 'install') void browser.runtime.openOptionsPage();
+  });
+  browser.permissions.onRemoved.addListener(() => void dropRevokedSites());
+}

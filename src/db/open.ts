@@ -1,0 +1,48 @@
+import { DB_NAME, DB_VERSION, upgrade, type StoreName } from './schema';
+
+let opening: Promise<IDBDatabase> | null = null;
+
+/** Opens the database once per context and reuses the connection. */
+export function openDb(): Promise<IDBDatabase> {
+  opening ??= new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open(DB_NAME, DB_VERSION);
+    req.onupgradeneeded = (event) => upgrade(req.result, event.oldVersion);
+    req.onsuccess = () => {
+      const db = req.result;
+      // Another context upgrading the schema must not be blocked by this connection.
+      db.onversionchange = () => {
+        db.close();
+        opening = null;
+      };
+      resolve(db);
+    };
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB could not be opened.'));
+    req.onblocked = () => reject(new Error('IndexedDB is blocked by another open version.'));
+  }).catch((e: unknown) => {
+    opening = null;
+    throw e;
+  });
+  return opening;
+}
+
+/** Forgets the cached connection (tests delete the database between cases). */
+export function closeDb(): void {
+  void opening?.then((db) => db.close()).catch(() => undefined);
+  opening = null;
+}
+
+/** Runs one request in its own transaction and resolves when the transaction has committed. */
+export async function withStore<T>(
+  store: StoreName,
+  mode: IDBTransactionMode,
+  run: (s: IDBObjectStore) => IDBRequest<T>,
+): Promise<T> {
+  const db = await openDb();
+  return new Promise<T>((resolve, reject) => {
+    const tx = db.transaction(store, mode);
+    const req = run(tx.objectStore(store));
+    tx.oncomplete = () => resolve(req.result);
+    tx.onerror = () => reject(tx.error ?? req.error);
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted.'));
+  });
+}

@@ -1,0 +1,23 @@
+/**
+ * The extension's IndexedDB: the only place it persists anything. IndexedDB belongs to the
+ * extension's origin, so no content script can open it, unlike storage.local and storage.sync.
+ */
+export const DB_NAME = 'glean-images';
+export const DB_VERSION = 1;
+
+export const STORES = {
+  /** Credentials, read only by the background. */
+  secrets: 'secrets',
+  /** The user's settings, one record under 'settings'. */
+  settings: 'settings',
+} as const;
+
+export type StoreName = (typeof STORES)[keyof typeof STORES];
+
+/** Creates the stores missing at this version; later versions add theirs here. */
+export function upgrade(db: IDBDatabase, oldVersion: number): void {
+  if (oldVersion < 1) {
+    db.createObjectStore(STORES.secrets);
+    db.createObjectStore(STORES.settings);
+  }
+}

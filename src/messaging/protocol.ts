@@ -1,0 +1,87 @@
+/**
+ * The one list of messages the background answers: who may send each, what it carries and what
+ * comes back. Content scripts import this file too, so it holds types and plain data only; the
+ * schemas that check payloads live in ./schemas.ts, which only the background imports.
+ */
+import type { ImageBytes, ImageMetadataFields, ImageQuery, UploadResult } from '../glean/types';
+import type { FieldError, SettingsDraft } from '../settings/validate';
+import type { PublicSettings } from '../settings/types';
+
+/** Who may send a message: the extension's own pages (popup, options), or a content script in a tab. */
+export type SenderKind = 'page' | 'content';
+
+/** The outcome of "Test connection", in words the options page shows as they are. */
+export interface ConnectionReport {
+  ok: boolean;
+  /** connected | unauthorized | unreachable | rate-limited | invalid | error */
+  outcome: 'connected' | 'unauthorized' | 'unreachable' | 'rate-limited' | 'invalid' | 'error';
+  message: string;
+  /** The API base that was tried, so a wrong address is visible. */
+  triedUrl?: string;
+  retryAfterSeconds?: number;
+}
+
+/** One image asked for by a content script, by key only: the background builds every URL itself. */
+export type ResolvedImage =
+  | ({ key: string; ok: true } & ImageBytes)
+  | { key: string; ok: false; error: ErrorInfo };
+
+/** An error as it crosses a message boundary: plain data, worded for people. */
+export interface ErrorInfo {
+  kind: string;
+  message: string;
+  status?: number;
+  retryAfterSeconds?: number;
+  fields?: FieldError[];
+}
+
+/** Every message: its sender kind, request payload and response value. */
+export interface ProtocolMap {
+  'settings.get': { from: 'page'; request: null; response: PublicSettings };
+  'settings.save': { from: 'page'; request: { draft: SettingsDraft; token?: string }; response: PublicSettings };
+  'token.forget': { from: 'page'; request: null; response: PublicSettings };
+  'connection.test': { from: 'page'; request: { draft: SettingsDraft; token?: string }; response: ConnectionReport };
+  'image.get': { from: 'page'; request: { query: ImageQuery }; response: ImageBytes };
+  'image.upload': {
+    from: 'page';
+    request: { bytes: ArrayBuffer; contentType: string; metadata: ImageMetadataFields };
+    response: UploadResult;
+  };
+  'sites.get': { from: 'page'; request: null; response: string[] };
+  'sites.set': { from: 'page'; request: { site: string; enabled: boolean }; response: string[] };
+  'page.resolve': { from: 'content'; request: { keys: string[] }; response: ResolvedImage[] };
+}
+
+export type MessageType = keyof ProtocolMap;
+export type RequestOf<T extends MessageType> = ProtocolMap[T]['request'];
+export type ResponseOf<T extends MessageType> = ProtocolMap[T]['response'];
+
+/** What goes over runtime messaging. */
+export interface Envelope<T extends MessageType = MessageType> {
+  type: T;
+  payload: RequestOf<T>;
+}
+
+/** What comes back: a value, or an error in words. Never a thrown exception across contexts. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+/** Who may send each message; the router refuses every other sender. */
+export const SENDER_OF: { [K in MessageType]: ProtocolMap[K]['from'] } = {
+  'settings.get': 'page',
+  'settings.save': 'page',
+  'token.forget': 'page',
+  'connection.test': 'page',
+  'image.get': 'page',
+  'image.upload': 'page',
+  'sites.get': 'page',
+  'sites.set': 'page',
+  'page.resolve': 'content',
+};
+
+/** Limits shared by the content script (which batches) and the background (which checks). */
+export const LIMITS = {
+  keysPerResolve: 50,
+  keyLength: 512,
+  tokenLength: 8192,
+  fieldLength: 1024,
+} as const;

@@ -1,0 +1,60 @@
+import { normalizeBackendUrl } from '../glean/backend-url';
+import { isGleanError } from '../glean/errors';
+import type { Settings, TokenType } from './types';
+
+/** The fields of the options form as typed, before checking. */
+export interface SettingsDraft {
+  backend: string;
+  tokenType: TokenType;
+  actAs: string;
+  userId: string;
+}
+
+/** A problem with one field, worded for the person who typed it. */
+export interface FieldError {
+  field: keyof SettingsDraft | 'token';
+  message: string;
+}
+
+// Deliberately simple: one @, no spaces, a dot in the domain. Glean decides the rest.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Whether a string looks like an e-mail address. */
+export function isEmail(value: string): boolean {
+  return EMAIL.test(value.trim());
+}
+
+/** Checks a draft and returns the settings to store, or every field error at once. */
+export function validateSettings(draft: SettingsDraft): { settings: Settings } | { errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  let apiBase = '';
+  try {
+    apiBase = normalizeBackendUrl(draft.backend);
+  } catch (e) {
+    errors.push({ field: 'backend', message: isGleanError(e) ? e.message : 'This is not a Glean address.' });
+  }
+  const actAs = draft.actAs.trim();
+  if (draft.tokenType === 'global') {
+    if (!actAs) errors.push({ field: 'actAs', message: 'A global token acts for someone: enter their e-mail in "Act as".' });
+    else if (!isEmail(actAs)) errors.push({ field: 'actAs', message: `"${actAs}" is not an e-mail address.` });
+  } else if (actAs) {
+    errors.push({ field: 'actAs', message: 'A user token always acts as its owner: leave "Act as" empty, or choose "Global token".' });
+  }
+  if (errors.length) return { errors };
+  return { settings: { apiBase, tokenType: draft.tokenType, actAs, userId: draft.userId.trim() } };
+}
+
+/** Thrown by the background when a draft does not validate; the router passes the fields on. */
+export class SettingsInvalidError extends Error {
+  constructor(readonly fields: FieldError[]) {
+    super(fields.map((f) => f.message).join(' '));
+    this.name = 'SettingsInvalidError';
+  }
+}
+
+/** Validates a draft or throws SettingsInvalidError with every field's problem. */
+export function requireValidSettings(draft: SettingsDraft): Settings {
+  const result = validateSettings(draft);
+  if ('errors' in result) throw new SettingsInvalidError(result.errors);
+  return result.settings;
+}

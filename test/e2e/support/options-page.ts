@@ -1,0 +1,46 @@
+/**
+ * Drives the real options page by its visible labels, the way a person would. Used by the e2e
+ * tests and by `npm start` to configure the extension for the sandbox.
+ */
+import type { Page } from 'playwright-core';
+
+export interface OptionsInput {
+  backend: string;
+  token?: string;
+  tokenType?: 'User token' | 'Global token';
+  actAs?: string;
+  userId?: string;
+}
+
+/** Fills the form; fields left undefined are not touched. */
+export async function fillOptions(page: Page, input: OptionsInput): Promise<void> {
+  await page.getByLabel('Glean backend').fill(input.backend);
+  if (input.token !== undefined) await page.getByLabel('API token').fill(input.token);
+  if (input.tokenType) await page.getByLabel('Token type').selectOption({ label: input.tokenType });
+  if (input.actAs !== undefined) await page.getByLabel('Act as (e-mail)').fill(input.actAs);
+  if (input.userId !== undefined) await page.getByLabel('Your user ID').fill(input.userId);
+}
+
+/** Clicks a button and returns the status line once the action it started has finished. */
+export async function clickAndReadStatus(page: Page, button: string): Promise<string> {
+  const status = page.getByRole('status');
+  const before = Number(await status.getAttribute('data-seq'));
+  await page.getByRole('button', { name: button, exact: true }).click();
+  await page.waitForFunction(
+    (seq) => {
+      const el = document.querySelector('[role="status"]');
+      return Number(el?.getAttribute('data-seq')) > seq && el?.getAttribute('data-busy') === 'false';
+    },
+    before,
+    { timeout: 20_000 },
+  );
+  return (await status.textContent()) ?? '';
+}
+
+/** Sends one protocol message from an extension page, as the popup or options page would. */
+export function sendFromPage<T = unknown>(page: Page, type: string, payload: unknown): Promise<T> {
+  return page.evaluate(
+    ([t, p]) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: t, payload: p }),
+    [type, payload] as const,
+  ) as Promise<T>;
+}

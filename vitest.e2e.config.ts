@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Real browsers against the sandbox: one file at a time, since each launches a browser and the
+// machine has two cores.
+export default defineConfig({
+  test: {
+    include: ['test/e2e/**/*.e2e.test.ts'],
+    pool: 'forks',
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
