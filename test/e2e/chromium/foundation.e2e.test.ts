@@ -2,7 +2,7 @@
 // page gets answers, and a content script on an enabled site gets images through the background.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromiumWithExtension, openExtensionPage, type ChromiumWithExtension } from '../support/chromium';
-import { clickAndReadStatus, fillOptions, sendFromPage } from '../support/options-page';
+import { clickAndReadStatus, fillOptions, firstRunOptionsPage, sendFromPage } from '../support/options-page';
 import { CHROME_BUILD } from '../support/paths';
 import { apiRequests, demoUrl, startSandbox, type Sandbox } from '../support/sandbox-fixture';
 
@@ -21,10 +21,7 @@ afterAll(async () => {
 describe('Chromium: foundation', () => {
   it('starts the background service worker and opens the options page on first run', async () => {
     expect(browser.worker.url()).toBe(`chrome-extension://${browser.extensionId}/background.js`);
-    const optionsUrl = `chrome-extension://${browser.extensionId}/options.html`;
-    const findFirstRun = () => browser.context.pages().find((p) => p.url() === optionsUrl);
-    await expect.poll(() => findFirstRun()?.url(), { timeout: 15_000 }).toBe(optionsUrl);
-    const firstRun = findFirstRun()!;
+    const firstRun = await firstRunOptionsPage(browser.context, browser.extensionId);
     await expect(firstRun.getByRole('heading', { name: 'Glean Images settings' }).textContent()).resolves.toBe('Glean Images settings');
     await firstRun.close();
   });

@@ -44,3 +44,21 @@ export function sendFromPage<T = unknown>(page: Page, type: string, payload: unk
     [type, payload] as const,
   ) as Promise<T>;
 }
+
+/**
+ * The options tab the extension opens by itself on first run. Waiting for it also keeps tests
+ * from opening pages while Chromium is still turning a fresh tab into it.
+ */
+export async function firstRunOptionsPage(context: import('playwright-core').BrowserContext, extensionId: string): Promise<Page> {
+  const url = `chrome-extension://${extensionId}/options.html`;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const page = context.pages().find((p) => p.url() === url);
+    if (page) {
+      await page.waitForLoadState('load');
+      return page;
+    }
+    if (Date.now() > deadline) throw new Error('The options page did not open on first run.');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs the system browsers the e2e tests drive (Chromium + Firefox ESR) from
+# Debian packages. Playwright/Puppeteer must never download browsers: machines
+# here reach only the npm registry and Debian's archive.
+# Idempotent and silent when both are already present. CHROMIUM_PATH /
+# FIREFOX_PATH, when set, must point at executables and are then used as is.
+set -euo pipefail
+
+# have ENV_VAR candidate... -> 0 if the override (or else a candidate) is executable
+have() {
+  local override="${!1:-}"
+  shift
+  if [[ -n "$override" ]]; then [[ -x "$override" ]]; return; fi
+  local c
+  for c in "$@"; do [[ -x "$c" ]] && return 0; done
+  return 1
+}
+
+missing=()
+for spec in "CHROMIUM_PATH chromium /usr/bin/chromium /usr/bin/chromium-browser" \
+            "FIREFOX_PATH firefox-esr /usr/bin/firefox-esr /usr/bin/firefox"; do
+  read -r var pkg paths <<<"$spec"
+  # shellcheck disable=SC2086 # paths is a space-separated list on purpose
+  have "$var" $paths && continue
+  if [[ -n "${!var:-}" ]]; then
+    echo "install-browsers: $var=${!var} is not an executable file; fix or unset it." >&2
+    exit 1
+  fi
+  missing+=("$pkg")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+# Debian proper: both packages are in the main archive. (Ubuntu ships chromium
+# only as a snap and no firefox-esr; there apt-get fails and says so.)
+if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null &&
+   grep -qiE '^(ID|ID_LIKE)=.*(debian|ubuntu)' /etc/os-release 2>/dev/null; then
+  echo "install-browsers: installing ${missing[*]} with apt-get" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+  if have CHROMIUM_PATH /usr/bin/chromium /usr/bin/chromium-browser &&
+     have FIREFOX_PATH /usr/bin/firefox-esr /usr/bin/firefox; then
+    exit 0
+  fi
+  echo "install-browsers: apt-get finished but a browser is still missing" >&2
+  exit 1
+fi
+
+cat >&2 <<MSG
+install-browsers: missing ${missing[*]}. The e2e tests use system browsers.
+  On Debian, as root:  apt-get update && apt-get install -y chromium firefox-esr
+  Or set CHROMIUM_PATH / FIREFOX_PATH to executables you already have.
+MSG
+exit 1

@@ -1,0 +1,82 @@
+/**
+ * `npm start`: build the extension, start the local Glean sandbox, open Chromium with the
+ * extension configured for it (through the real options page), on the demo page. Without a
+ * display it runs headless, does one real round trip through the extension (an upload and a
+ * lookup), prints what happened and exits.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { findChromium } from '../test/e2e/support/browsers';
+import { launchChromiumWithExtension } from '../test/e2e/support/chromium';
+import { clickAndReadStatus, fillOptions, firstRunOptionsPage, sendFromPage } from '../test/e2e/support/options-page';
+import { lookupFromPage, uploadFromPage } from '../test/e2e/support/page-calls';
+import { CHROME_BUILD } from '../test/e2e/support/paths';
+import { solidPng, startSandbox, USER_TOKEN } from '../test/sandbox/server';
+
+const say = (line: string) => console.log(`[start] ${line}`);
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+function ensureChromium(): void {
+  try {
+    findChromium();
+  } catch {
+    say('Chromium is missing; installing it from Debian packages…');
+    execFileSync('bash', ['scripts/install-browsers.sh'], { stdio: 'inherit' });
+  }
+}
+
+async function main(): Promise<void> {
+  ensureChromium();
+  say('Building the extension…');
+  execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+
+  const sandbox = await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 8787) });
+  say(`Glean sandbox at ${sandbox.baseUrl} (user token "${USER_TOKEN}", global token "${sandbox.tokens.global}")`);
+
+  const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+  if (headless) say('No display found: running Chromium headless for one round trip, then exiting.');
+  const browser = await launchChromiumWithExtension(CHROME_BUILD, { headless });
+
+  // Configure the way a person would: the options page that opens on first run, by its labels.
+  const options = await firstRunOptionsPage(browser.context, browser.extensionId);
+  await browser.grantHost('http://127.0.0.1/*');
+  await fillOptions(options, { backend: sandbox.origin, token: USER_TOKEN, userId: 'alice' });
+  say(`Options page: ${await clickAndReadStatus(options, 'Save')}`);
+  say(`Test connection: ${await clickAndReadStatus(options, 'Test connection')}`);
+  await sendFromPage(options, 'sites.set', { site: 'http://127.0.0.1', enabled: true });
+
+  const demo = await browser.context.newPage();
+  await demo.goto(`${sandbox.origin}/demo/`);
+  say(`Demo page open at ${sandbox.origin}/demo/`);
+
+  if (!headless) {
+    say('Right-click images, open the toolbar popup, or change settings. Press Ctrl+C to stop.');
+    await new Promise<void>((resolve) => process.once('SIGINT', resolve));
+  } else {
+    const png = solidPng(64, 48, [34, 81, 209, 255]);
+    const upload = await uploadFromPage(options, png, 'image/png', { type: 'UGC', id: 'npm-start' });
+    if (!upload.ok) throw new Error(`Upload failed: ${upload.error.message}`);
+    if (!upload.value.key) throw new Error(`The upload answered without a key: ${upload.value.url}`);
+    say(`Uploaded a 64x48 PNG (${png.length} bytes) through the extension: key ${upload.value.key}`);
+    const stored = sandbox.images.getByKey(upload.value.key);
+    say(`The sandbox holds it with identical bytes: ${stored ? sha(stored.bytes) === sha(png) : false}`);
+    const lookup = await lookupFromPage(options, { type: 'USER', id: 'alice' });
+    say(`Looked up alice's profile picture through the extension: ${lookup.ok ? `${lookup.value.contentType}, ${lookup.value.byteLength} bytes` : lookup.error.message}`);
+    // The content script resolves keys once the page is idle; wait until none is pending.
+    await demo.waitForFunction(() => !document.querySelector('[data-glean-state="pending"]'), undefined, { timeout: 15_000 });
+    const shown = await demo.locator('[data-glean-state="shown"]').count();
+    say(`Glean images shown on the demo page: ${shown}`);
+    if (!lookup.ok || !stored || shown === 0) throw new Error('The round trip did not complete.');
+    say('Round trip complete.');
+  }
+  await browser.close();
+  await sandbox.close();
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(`[start] ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,109 @@
+// Launches system Chromium with an unpacked MV3 build loaded, via Playwright.
+// Extensions need a *persistent* context; headless (new) mode runs them.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { findChromium } from './browsers';
+
+export interface ChromiumWithExtension {
+  context: BrowserContext;
+  extensionId: string;
+  /** The extension's MV3 service worker (can be evaluated in, e.g. `chrome.storage`). */
+  worker: Worker;
+  /** Profile dir; pass it back as `opts.userDataDir` to relaunch the "same browser". */
+  userDataDir: string;
+  /** Grants an (optional) host permission the way a user would on chrome://extensions. */
+  grantHost(pattern: string): Promise<void>;
+  /** Closes the browser; deletes the profile only if this call created it. */
+  close(): Promise<void>;
+}
+
+// Flags on top of Playwright's defaults. The background-networking/sync/
+// component-update ones stop Chromium from trying (and failing, noisily) to
+// reach Google on this closed network; --no-sandbox is needed as root.
+const QUIET_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export async function launchChromiumWithExtension(
+  extDir: string,
+  opts: { headless?: boolean; userDataDir?: string } = {},
+): Promise<ChromiumWithExtension> {
+  const dir = resolve(extDir);
+  const ownsProfile = !opts.userDataDir;
+  const userDataDir = opts.userDataDir ?? (await mkdtemp(join(tmpdir(), 'e2e-chromium-')));
+  const dropProfile = () => (ownsProfile ? rm(userDataDir, { recursive: true, force: true }) : Promise.resolve());
+  const context = await chromium
+    .launchPersistentContext(userDataDir, {
+      executablePath: findChromium(),
+      headless: opts.headless ?? true,
+      // Playwright's default --disable-extensions is overridden by
+      // --disable-extensions-except (checked on Chromium 156), so no ignoreDefaultArgs.
+      args: [...QUIET_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+    })
+    .catch(async (err: unknown) => {
+      await dropProfile();
+      throw err;
+    });
+  try {
+    // The worker may already be up by the time launch resolves, or come later.
+    const worker =
+      context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+      (await context.waitForEvent('serviceworker', {
+        predicate: (w) => w.url().startsWith('chrome-extension://'),
+        timeout: 15_000,
+      }));
+    const extensionId = new URL(worker.url()).host;
+    return {
+      context,
+      extensionId,
+      worker,
+      userDataDir,
+      grantHost: (pattern) => grantHost(context, extensionId, pattern),
+      async close() {
+        await context.close();
+        await dropProfile();
+      },
+    };
+  } catch (err) {
+    await context.close().catch(() => {});
+    await dropProfile();
+    throw err;
+  }
+}
+
+/**
+ * Chromium's permission prompt cannot be answered headless (the request just
+ * hangs), so we grant the site where a user could: chrome://extensions ("Site
+ * access"), whose page has the private `chrome.developerPrivate` API. This
+ * records a user grant only: `permissions.contains` stays false until the
+ * extension calls `permissions.request`, which then resolves true at once.
+ */
+async function grantHost(context: BrowserContext, extensionId: string, pattern: string): Promise<void> {
+  const page = await context.newPage();
+  try {
+    await page.goto('chrome://extensions');
+    await page.evaluate(
+      // developerPrivate is not in any @types package; the page exposes it on `chrome`.
+      ([id, host]) => (globalThis as any).chrome.developerPrivate.addHostPermission(id, host),
+      [extensionId, pattern] as const,
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+/** Opens an extension page (e.g. 'options.html') in a new tab and waits for load. */
+export async function openExtensionPage(context: BrowserContext, extensionId: string, path: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);
+  return page;
+}
