@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { findChromium } from '../test/e2e/support/browsers';
 import { launchChromiumWithExtension } from '../test/e2e/support/chromium';
 import { clickAndReadStatus, fillOptions, firstRunOptionsPage, sendFromPage } from '../test/e2e/support/options-page';
-import { lookupFromPage, uploadFromPage } from '../test/e2e/support/page-calls';
+import { lookupFromPage, uploadFromPage, waitForUpload } from '../test/e2e/support/page-calls';
 import { CHROME_BUILD } from '../test/e2e/support/paths';
 import { solidPng, startSandbox, USER_TOKEN } from '../test/sandbox/server';
 
@@ -28,7 +28,11 @@ function ensureChromium(): void {
 async function main(): Promise<void> {
   ensureChromium();
   say('Building the extension…');
-  execFileSync('npx', ['wxt', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    execFileSync('npx', ['wxt', 'build'], { stdio: 'pipe' });
+  } catch (e) {
+    throw new Error(`The build failed:\n${(e as { stderr?: Buffer }).stderr?.toString() ?? e}`);
+  }
 
   const sandbox = await startSandbox({ port: Number(process.env.SANDBOX_PORT ?? 8787) });
   say(`Glean sandbox at ${sandbox.baseUrl} (user token "${USER_TOKEN}", global token "${sandbox.tokens.global}")`);
@@ -54,11 +58,12 @@ async function main(): Promise<void> {
     await new Promise<void>((resolve) => process.once('SIGINT', resolve));
   } else {
     const png = solidPng(64, 48, [34, 81, 209, 255]);
-    const upload = await uploadFromPage(options, png, 'image/png', { type: 'UGC', id: 'npm-start' });
-    if (!upload.ok) throw new Error(`Upload failed: ${upload.error.message}`);
-    if (!upload.value.key) throw new Error(`The upload answered without a key: ${upload.value.url}`);
-    say(`Uploaded a 64x48 PNG (${png.length} bytes) through the extension: key ${upload.value.key}`);
-    const stored = sandbox.images.getByKey(upload.value.key);
+    const queued = await uploadFromPage(options, png, { type: 'UGC', id: 'npm-start' }, 'npm-start.png');
+    if (!queued.ok) throw new Error(`Upload refused: ${queued.error.message}`);
+    const jobId = queued.value.status === 'queued' ? queued.value.job.id : queued.value.earlier.id;
+    const upload = await waitForUpload(options, jobId);
+    say(`Uploaded a 64x48 PNG (${png.length} bytes) through the extension's queue: key ${upload.key}`);
+    const stored = sandbox.images.getByKey(upload.key);
     say(`The sandbox holds it with identical bytes: ${stored ? sha(stored.bytes) === sha(png) : false}`);
     const lookup = await lookupFromPage(options, { type: 'USER', id: 'alice' });
     say(`Looked up alice's profile picture through the extension: ${lookup.ok ? `${lookup.value.contentType}, ${lookup.value.byteLength} bytes` : lookup.error.message}`);

@@ -1,9 +1,8 @@
 import type { Handlers } from '../messaging/router';
-import { configuredClient } from './glean-access';
+import { configuredClient } from './gated-client';
+import { gate } from './services';
 
-/** image.get and image.upload for extension pages: the background makes the call with the token. */
+/** image.get for extension pages (lookups, the image as Glean serves it back after an upload). */
 export const imageHandlers: Handlers = {
-  'image.get': async ({ query }) => (await configuredClient()).getImage(query),
-  'image.upload': async ({ bytes, contentType, metadata }) =>
-    (await configuredClient()).uploadImage(bytes, contentType, metadata),
+  'image.get': async ({ query }) => (await configuredClient(gate)).getImage(query),
 };

@@ -5,7 +5,8 @@
 import { toErrorInfo } from '../glean/errors';
 import type { ResolvedImage } from '../messaging/protocol';
 import type { Handlers } from '../messaging/router';
-import { configuredClient } from './glean-access';
+import { configuredClient } from './gated-client';
+import { gate } from './services';
 import { isSiteEnabled } from './site-access';
 import { GleanError } from '../glean/errors';
 
@@ -35,7 +36,7 @@ export const resolveHandlers: Handlers = {
     if (!(await isSiteEnabled(sender.url))) {
       throw new GleanError('invalid-input', 'Showing Glean images is not enabled on this site.');
     }
-    const client = await configuredClient();
+    const client = await configuredClient(gate);
     return resolveKeys(keys, (key) => client.getImage({ key }));
   },
 };

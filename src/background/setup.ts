@@ -1,10 +1,14 @@
 import { browser } from 'wxt/browser';
 import { createRouter, type Handlers, type SenderInfo } from '../messaging/router';
 import { testConnection } from './connection-test';
+import { onCredentialsChanged } from './credentials';
 import { imageHandlers } from './image-handlers';
 import { resolveHandlers } from './page-resolve';
+import { QUEUE_ALARM, queue } from './services';
 import { settingsHandlers } from './settings-handlers';
 import { dropRevokedSites, siteHandlers, syncContentScripts } from './site-access';
+import { tabHandlers } from './tab-handlers';
+import { uploadHandlers } from './upload-handlers';
 
 const connectionHandlers: Handlers = {
   'connection.test': ({ draft, token }) => testConnection(draft, token),
@@ -13,7 +17,7 @@ const connectionHandlers: Handlers = {
 /** Wires every background listener; the entrypoint calls this and nothing else. */
 export function setupBackground(): void {
   const route = createRouter(
-    { ...settingsHandlers, ...connectionHandlers, ...imageHandlers, ...siteHandlers, ...resolveHandlers },
+    { ...settingsHandlers, ...connectionHandlers, ...imageHandlers, ...uploadHandlers, ...tabHandlers, ...siteHandlers, ...resolveHandlers },
     { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin },
   );
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender as SenderInfo));
@@ -24,4 +28,13 @@ export function setupBackground(): void {
     if (reason === 'install') void browser.runtime.openOptionsPage();
   });
   browser.permissions.onRemoved.addListener(() => void dropRevokedSites());
+
+  // The queue resumes on every start of the background: after it was stopped while idle, after a
+  // browser restart (onStartup wakes it), and on its own alarm while uploads are pending.
+  browser.runtime.onStartup.addListener(() => void queue.pump());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === QUEUE_ALARM) void queue.pump();
+  });
+  onCredentialsChanged(() => queue.credentialsChanged());
+  void queue.start();
 }

@@ -3,13 +3,17 @@
  * extension's origin, so no content script can open it, unlike storage.local and storage.sync.
  */
 export const DB_NAME = 'glean-images';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export const STORES = {
   /** Credentials, read only by the background. */
   secrets: 'secrets',
-  /** The user's settings, one record under 'settings'. */
+  /** The user's settings, one record under 'settings', and other small records by name. */
   settings: 'settings',
+  /** Uploads not finished yet, bytes included (keyPath id, index state). */
+  jobs: 'jobs',
+  /** Finished uploads (keyPath id, indexes createdAt and fingerprint). */
+  history: 'history',
 } as const;
 
 export type StoreName = (typeof STORES)[keyof typeof STORES];
@@ -19,5 +23,11 @@ export function upgrade(db: IDBDatabase, oldVersion: number): void {
   if (oldVersion < 1) {
     db.createObjectStore(STORES.secrets);
     db.createObjectStore(STORES.settings);
+  }
+  if (oldVersion < 2) {
+    db.createObjectStore(STORES.jobs, { keyPath: 'id' }).createIndex('state', 'state');
+    const history = db.createObjectStore(STORES.history, { keyPath: 'id' });
+    history.createIndex('createdAt', 'createdAt');
+    history.createIndex('fingerprint', 'fingerprint');
   }
 }

@@ -3,9 +3,13 @@
  * comes back. Content scripts import this file too, so it holds types and plain data only; the
  * schemas that check payloads live in ./schemas.ts, which only the background imports.
  */
-import type { ImageBytes, ImageMetadataFields, ImageQuery, UploadResult } from '../glean/types';
+import type { ImageBytes, ImageMetadataFields, ImageQuery } from '../glean/types';
 import type { FieldError, SettingsDraft } from '../settings/validate';
 import type { PublicSettings } from '../settings/types';
+import type { HistoryEntry } from '../history/types';
+import type { ProcessingOptions } from '../images/types';
+import type { PageImage } from '../page-images/types';
+import type { JobSource, JobSummary, QueueCounts, QueuePause } from '../queue/types';
 
 /** Who may send a message: the extension's own pages (popup, options), or a content script in a tab. */
 export type SenderKind = 'page' | 'content';
@@ -26,6 +30,39 @@ export type ResolvedImage =
   | ({ key: string; ok: true } & ImageBytes)
   | { key: string; ok: false; error: ErrorInfo };
 
+/** What accepting an upload gives: a job in the queue, or the earlier identical upload. */
+export type EnqueueResult = { status: 'queued'; job: JobSummary } | { status: 'duplicate'; earlier: HistoryEntry };
+
+/** One upload request from a page: bytes, or an image on a tab for the background to fetch. */
+export interface UploadOptions {
+  metadata: ImageMetadataFields;
+  /** With a global token: who the upload acts for (defaults to the saved "Act as"). */
+  actAs?: string;
+  processing?: ProcessingOptions;
+  /** Upload even when the same bytes and metadata were uploaded before. */
+  insist?: boolean;
+}
+
+/** One image of a tab upload: queued, a duplicate, or refused (with the site to allow, if that would help). */
+export type TabUploadResult =
+  | (EnqueueResult & { src: string })
+  | { status: 'refused'; src: string; error: ErrorInfo; needsOrigin?: string };
+
+/** The queue as the popup shows it. */
+export interface QueueStatus {
+  jobs: JobSummary[];
+  counts: QueueCounts;
+  pause: QueuePause | null;
+}
+
+/** Sent by the background to extension pages whenever a job changes (not a request). */
+export interface QueueEvent {
+  event: 'queue.changed';
+  job: JobSummary;
+  counts: QueueCounts;
+  pause: QueuePause | null;
+}
+
 /** An error as it crosses a message boundary: plain data, worded for people. */
 export interface ErrorInfo {
   kind: string;
@@ -42,11 +79,22 @@ export interface ProtocolMap {
   'token.forget': { from: 'page'; request: null; response: PublicSettings };
   'connection.test': { from: 'page'; request: { draft: SettingsDraft; token?: string }; response: ConnectionReport };
   'image.get': { from: 'page'; request: { query: ImageQuery }; response: ImageBytes };
-  'image.upload': {
+  'upload.enqueue': {
     from: 'page';
-    request: { bytes: ArrayBuffer; contentType: string; metadata: ImageMetadataFields };
-    response: UploadResult;
+    request: UploadOptions & { bytes: ArrayBuffer; source: JobSource };
+    response: EnqueueResult;
   };
+  'upload.enqueueFromTab': {
+    from: 'page';
+    request: UploadOptions & { tabId: number; images: { src: string; frameId: number }[] };
+    response: TabUploadResult[];
+  };
+  'upload.status': { from: 'page'; request: null; response: QueueStatus };
+  'upload.retry': { from: 'page'; request: { id: string }; response: JobSummary };
+  'upload.cancel': { from: 'page'; request: { id: string }; response: null };
+  'history.list': { from: 'page'; request: { limit: number }; response: HistoryEntry[] };
+  'history.clear': { from: 'page'; request: null; response: null };
+  'tab.images': { from: 'page'; request: { tabId: number }; response: PageImage[] };
   'sites.get': { from: 'page'; request: null; response: string[] };
   'sites.set': { from: 'page'; request: { site: string; enabled: boolean }; response: string[] };
   'page.resolve': { from: 'content'; request: { keys: string[] }; response: ResolvedImage[] };
@@ -72,7 +120,14 @@ export const SENDER_OF: { [K in MessageType]: ProtocolMap[K]['from'] } = {
   'token.forget': 'page',
   'connection.test': 'page',
   'image.get': 'page',
-  'image.upload': 'page',
+  'upload.enqueue': 'page',
+  'upload.enqueueFromTab': 'page',
+  'upload.status': 'page',
+  'upload.retry': 'page',
+  'upload.cancel': 'page',
+  'history.list': 'page',
+  'history.clear': 'page',
+  'tab.images': 'page',
   'sites.get': 'page',
   'sites.set': 'page',
   'page.resolve': 'content',
@@ -84,4 +139,7 @@ export const LIMITS = {
   keyLength: 512,
   tokenLength: 8192,
   fieldLength: 1024,
+  urlLength: 8 * 1024 * 1024,
+  imagesPerBatch: 100,
+  historyPage: 500,
 } as const;

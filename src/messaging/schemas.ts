@@ -27,12 +27,26 @@ const metadata = v.strictObject({
 
 const query = v.union([v.strictObject({ key: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.keyLength)) }), metadata]);
 
-// Upload bytes arrive from extension pages only; the cap keeps a runaway page from filling memory.
-const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
-const bytes = v.pipe(
-  v.instance(ArrayBuffer),
-  v.check((b) => b.byteLength > 0 && b.byteLength <= MAX_UPLOAD_BYTES, 'bytes out of range'),
+const processing = v.optional(
+  v.strictObject({
+    maxWidth: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(20_000))),
+    maxHeight: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(20_000))),
+    format: v.optional(v.picklist(['keep', 'png', 'jpeg', 'webp'])),
+    quality: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+    squareCrop: v.optional(v.boolean()),
+  }),
 );
+
+const uploadOptions = {
+  metadata,
+  actAs: optionalField,
+  processing,
+  insist: v.optional(v.boolean()),
+};
+
+const jobId = v.strictObject({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) });
+const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
+const pageUrl = v.optional(v.pipe(v.string(), v.maxLength(LIMITS.urlLength)));
 
 /** One schema per message; `satisfies` keeps them in step with the protocol's request types. */
 export const REQUEST_SCHEMAS = {
@@ -41,11 +55,27 @@ export const REQUEST_SCHEMAS = {
   'token.forget': v.null(),
   'connection.test': v.strictObject({ draft, token }),
   'image.get': v.strictObject({ query }),
-  'image.upload': v.strictObject({
-    bytes,
-    contentType: v.pipe(v.string(), v.regex(/^image\/[a-z0-9.+-]+$/i), v.maxLength(100)),
-    metadata,
+  'upload.enqueue': v.strictObject({
+    ...uploadOptions,
+    // Size and type are checked by the upload pipeline, which words its refusals for people.
+    bytes: v.instance(ArrayBuffer),
+    source: v.strictObject({ fileName: optionalField, pageUrl, srcUrl: pageUrl }),
   }),
+  'upload.enqueueFromTab': v.strictObject({
+    ...uploadOptions,
+    tabId,
+    images: v.pipe(
+      v.array(v.strictObject({ src: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.urlLength)), frameId: v.pipe(v.number(), v.integer(), v.minValue(0)) })),
+      v.minLength(1),
+      v.maxLength(LIMITS.imagesPerBatch),
+    ),
+  }),
+  'upload.status': v.null(),
+  'upload.retry': jobId,
+  'upload.cancel': jobId,
+  'history.list': v.strictObject({ limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.historyPage)) }),
+  'history.clear': v.null(),
+  'tab.images': v.strictObject({ tabId }),
   'sites.get': v.null(),
   'sites.set': v.strictObject({ site: field, enabled: v.boolean() }),
   'page.resolve': v.strictObject({

@@ -1,0 +1,55 @@
+/**
+ * Getting the bytes of an image on a page: `data:` URLs directly; http(s) by the background when it
+ * holds the site's permission, else through the page (which may read same-origin and CORS images);
+ * `blob:` URLs only through the page. When neither may read it, the caller learns which site to
+ * ask the user for.
+ */
+import { browser } from 'wxt/browser';
+import { GleanError } from '../glean/errors';
+import { formatBytes } from '../images/read-capped';
+import { readInPage } from './page-access';
+
+/** The bytes (a stream is read only up to the cap later), or the site whose permission is needed. */
+export type Acquired = { bytes: ArrayBuffer | ReadableStream<Uint8Array> } | { needsOrigin: string };
+
+/** Where an image is: its URL and the tab and frame that show it. */
+export interface ImageRef {
+  src: string;
+  tabId: number;
+  frameId: number;
+}
+
+function tooLarge(capBytes: number): GleanError {
+  return new GleanError('invalid-input', `This image is larger than the ${formatBytes(capBytes)} limit.`);
+}
+
+/** Reads an image's bytes by the first way allowed. */
+export async function acquireImage(ref: ImageRef, capBytes: number): Promise<Acquired> {
+  let url: URL;
+  try {
+    url = new URL(ref.src);
+  } catch {
+    throw new GleanError('invalid-input', 'This image has no address the extension can read.');
+  }
+  if (url.protocol === 'data:') {
+    const response = await fetch(url.href);
+    return { bytes: response.body ?? (await response.arrayBuffer()) };
+  }
+  if (url.protocol !== 'blob:' && url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new GleanError('invalid-input', `Images at ${url.protocol} addresses cannot be uploaded.`);
+  }
+  const origin = `${url.protocol}//${url.hostname}/*`;
+  if (url.protocol !== 'blob:' && (await browser.permissions.contains({ origins: [origin] }))) {
+    const response = await fetch(url.href, { credentials: 'include' }).catch(() => {
+      throw new GleanError('network', `Could not download the image from ${url.host}.`);
+    });
+    if (!response.ok) throw new GleanError('invalid-input', `${url.host} answered ${response.status} for this image.`);
+    if (Number(response.headers.get('content-length') ?? 0) > capBytes) throw tooLarge(capBytes);
+    return { bytes: response.body ?? (await response.arrayBuffer()) };
+  }
+  const fromPage = await readInPage(ref.tabId, ref.frameId, url.href, capBytes);
+  if (fromPage.ok) return { bytes: fromPage.bytes };
+  if (fromPage.message === 'too-large') throw tooLarge(capBytes);
+  if (url.protocol === 'blob:') throw new GleanError('invalid-input', `The page's image could not be read: ${fromPage.message}`);
+  return { needsOrigin: origin };
+}

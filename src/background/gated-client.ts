@@ -1,0 +1,38 @@
+/**
+ * The API client for the saved settings, behind the shared rate gate: while Glean's Retry-After
+ * runs, no request of any kind goes out, and any 429 closes the gate for everyone.
+ */
+import { loadSettings } from '../db/settings';
+import { createGleanClient, type GleanClient } from '../glean/client';
+import { GleanError, isGleanError } from '../glean/errors';
+import type { RateGate } from '../queue/rate-gate';
+import { authFor, currentAuth } from './credentials';
+
+// Without Retry-After, wait this long before anyone asks again.
+const DEFAULT_RATE_LIMIT_SECONDS = 30;
+
+async function gated<T>(gate: RateGate, call: () => Promise<T>): Promise<T> {
+  await gate.check();
+  try {
+    return await call();
+  } catch (e) {
+    if (isGleanError(e) && e.kind === 'rate-limited') await gate.close(e.retryAfterSeconds ?? DEFAULT_RATE_LIMIT_SECONDS);
+    throw e;
+  }
+}
+
+/** A client for the saved backend and token; `actAs` overrides the saved one for a global token. */
+export async function configuredClient(gate: RateGate, actAs?: string): Promise<GleanClient> {
+  const settings = await loadSettings();
+  const auth = settings.apiBase ? await currentAuth(settings) : null;
+  if (!auth) {
+    throw new GleanError('unauthorized', 'Set up the extension first: open its options and save your Glean address and token.');
+  }
+  const effective = auth.kind === 'global' && actAs ? authFor({ ...settings, actAs }, auth.token) : auth;
+  const client = createGleanClient({ baseUrl: settings.apiBase, getAuth: async () => effective });
+  return {
+    baseUrl: client.baseUrl,
+    getImage: (query, o) => gated(gate, () => client.getImage(query, o)),
+    uploadImage: (bytes, type, meta, o) => gated(gate, () => client.uploadImage(bytes, type, meta, o)),
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * Reaching into a tab when the user acts: list its images, or have the injected page part read an
+ * image the page itself may read. Pages that extensions may not touch get a plain refusal.
+ */
+import { browser } from 'wxt/browser';
+import type { PageToolReply } from '../content/page-tools';
+import { GleanError } from '../glean/errors';
+import { collectPageImages } from '../page-images/collect';
+import type { PageImage } from '../page-images/types';
+
+const PAGE_TOOLS = '/content-scripts/page-tools.js';
+
+function unreachable(): GleanError {
+  return new GleanError('invalid-input', 'This page cannot be read by extensions (browser pages, the extension store and built-in viewers are closed to them).');
+}
+
+/** Every frame's displayed images, duplicates (same URL) merged. */
+export async function listTabImages(tabId: number): Promise<PageImage[]> {
+  const results = await browser.scripting
+    .executeScript({ target: { tabId, allFrames: true }, func: collectPageImages })
+    .catch(() => {
+      throw unreachable();
+    });
+  const merged = new Map<string, PageImage>();
+  for (const frame of results) {
+    for (const image of (frame.result as Omit<PageImage, 'frameId'>[] | undefined) ?? []) {
+      if (!merged.has(image.src)) merged.set(image.src, { ...image, frameId: frame.frameId ?? 0 });
+    }
+  }
+  return [...merged.values()];
+}
+
+/** Asks the page part in one frame to read an image with the page's own access. */
+export async function readInPage(tabId: number, frameId: number, src: string, capBytes: number): Promise<PageToolReply> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PAGE_TOOLS] }).catch(() => {
+    throw unreachable();
+  });
+  const reply = (await browser.tabs.sendMessage(tabId, { tool: 'read-image', src, capBytes }, { frameId })) as PageToolReply | undefined;
+  return reply ?? { ok: false, message: 'The page did not answer.' };
+}

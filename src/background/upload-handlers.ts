@@ -1,0 +1,53 @@
+/**
+ * Upload messages from extension pages. Bytes are checked and prepared here (type from the bytes,
+ * size cap, decoding, processing), then stored in the queue before anything is sent.
+ */
+import { loadSettings } from '../db/settings';
+import { clearHistory, listHistory } from '../db/history';
+import { loadUploadPreferences } from '../db/preferences';
+import { GleanError } from '../glean/errors';
+import { prepareUpload } from '../images/prepare';
+import type { EnqueueResult, UploadOptions } from '../messaging/protocol';
+import type { Handlers } from '../messaging/router';
+import type { JobSource } from '../queue/types';
+import { isEmail } from '../settings/validate';
+import { queue } from './services';
+
+/** Checks act-as against the token type: only a global token acts for someone else. */
+async function effectiveActAs(requested: string | undefined): Promise<string | undefined> {
+  const settings = await loadSettings();
+  if (settings.tokenType !== 'global') {
+    if (requested) throw new GleanError('invalid-input', 'A user token always acts as its owner: "Act as" is only for a global token.');
+    return undefined;
+  }
+  const actAs = requested?.trim() || settings.actAs;
+  if (!isEmail(actAs)) throw new GleanError('invalid-input', `"${actAs}" is not an e-mail address.`);
+  return actAs;
+}
+
+/** Prepares bytes from any source and puts them in the queue. */
+export async function enqueueBytes(bytes: Blob | ArrayBuffer | ReadableStream<Uint8Array>, options: UploadOptions, source: JobSource): Promise<EnqueueResult> {
+  const prefs = await loadUploadPreferences();
+  const actAs = await effectiveActAs(options.actAs);
+  const prepared = await prepareUpload(bytes, {
+    capBytes: prefs.capBytes,
+    processing: options.processing ?? prefs.processing,
+    imageType: options.metadata.type,
+  });
+  return queue.enqueue({ prepared, metadata: options.metadata, source, insist: options.insist, ...(actAs ? { actAs } : {}) });
+}
+
+export const uploadHandlers: Handlers = {
+  'upload.enqueue': ({ bytes, source, ...options }) => enqueueBytes(bytes, options, source),
+  'upload.status': () => queue.status(),
+  'upload.retry': ({ id }) => queue.retry(id),
+  'upload.cancel': async ({ id }) => {
+    await queue.cancel(id);
+    return null;
+  },
+  'history.list': ({ limit }) => listHistory(limit),
+  'history.clear': async () => {
+    await clearHistory();
+    return null;
+  },
+};

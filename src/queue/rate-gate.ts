@@ -1,0 +1,47 @@
+/**
+ * One shared pause for every request to Glean after a 429: rate limits are per token, so the
+ * queue, lookups and page resolution all wait until Retry-After has passed. The moment is kept in
+ * IndexedDB so a restarted background still honours it.
+ */
+import { getRecord, setRecord } from '../db/records';
+import { GleanError } from '../glean/errors';
+
+const NAME = 'rateLimitedUntil';
+
+export class RateGate {
+  private until = 0;
+  private loaded: Promise<void> | null = null;
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /** Loads the stored moment once. */
+  load(): Promise<void> {
+    this.loaded ??= getRecord<number>(NAME).then((v) => {
+      this.until = Math.max(this.until, v ?? 0);
+    });
+    return this.loaded;
+  }
+
+  /** Epoch ms until which nothing may be sent (0 when open). */
+  async blockedUntil(): Promise<number> {
+    await this.load();
+    return this.until > this.now() ? this.until : 0;
+  }
+
+  /** Throws a rate-limited GleanError while the gate is closed. */
+  async check(): Promise<void> {
+    const until = await this.blockedUntil();
+    if (until) {
+      const seconds = Math.ceil((until - this.now()) / 1000);
+      throw new GleanError('rate-limited', `Glean is rate limiting requests (429). Try again in ${seconds} seconds.`, { status: 429, retryAfterSeconds: seconds });
+    }
+  }
+
+  /** Closes the gate for `seconds` from now (never shortening a longer pause). */
+  async close(seconds: number): Promise<number> {
+    await this.load();
+    this.until = Math.max(this.until, this.now() + Math.max(0, seconds) * 1000);
+    await setRecord(NAME, this.until);
+    return this.until;
+  }
+}

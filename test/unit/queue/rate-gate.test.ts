@@ -1,0 +1,26 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { RateGate } from '../../../src/queue/rate-gate';
+import { freshDb } from './queue-harness';
+
+beforeEach(freshDb);
+
+describe('RateGate', () => {
+  it('stays closed until the moment passes, and a restarted background still honours it', async () => {
+    let now = 10_000;
+    const gate = new RateGate(() => now);
+    await gate.check();
+    await gate.close(3);
+    await expect(gate.check()).rejects.toMatchObject({ kind: 'rate-limited', retryAfterSeconds: 3 });
+    const restarted = new RateGate(() => now);
+    expect(await restarted.blockedUntil()).toBe(13_000);
+    now = 13_000;
+    await expect(restarted.check()).resolves.toBeUndefined();
+  });
+
+  it('never shortens a longer pause', async () => {
+    const gate = new RateGate(() => 0);
+    await gate.close(60);
+    await gate.close(2);
+    expect(await gate.blockedUntil()).toBe(60_000);
+  });
+});
