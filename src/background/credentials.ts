@@ -3,7 +3,7 @@
  * API client and tells listeners when the credentials change, so caches and queues tied to the
  * old token can be dropped. Nothing here logs a token.
  */
-import { deleteSecret, getSecret, setSecret } from '../db/secrets';
+import { deleteSecret, getSecret } from '../db/secrets';
 import type { GleanAuth } from '../glean/types';
 import type { Settings } from '../settings/types';
 
@@ -16,7 +16,8 @@ export function onCredentialsChanged(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-async function notify(): Promise<void> {
+/** Tells listeners the credentials changed (after a token was stored with the settings). */
+export async function credentialsChanged(): Promise<void> {
   for (const l of listeners) await l();
 }
 
@@ -38,14 +39,8 @@ export async function hasToken(): Promise<boolean> {
   return Boolean(await getSecret('apiToken'));
 }
 
-/** Stores a new token. */
-export async function storeToken(token: string): Promise<void> {
-  await setSecret('apiToken', token);
-  await notify();
-}
-
 /** Forgets the token and everything that depended on it. */
 export async function forgetToken(): Promise<void> {
   await deleteSecret('apiToken');
-  await notify();
+  await credentialsChanged();
 }

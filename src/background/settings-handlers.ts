@@ -2,7 +2,7 @@ import { loadSettings, storeSettings } from '../db/settings';
 import type { Handlers } from '../messaging/router';
 import type { PublicSettings } from '../settings/types';
 import { requireValidSettings, SettingsInvalidError } from '../settings/validate';
-import { forgetToken, hasToken, storeToken } from './credentials';
+import { credentialsChanged, forgetToken, hasToken } from './credentials';
 
 async function publicSettings(): Promise<PublicSettings> {
   return { ...(await loadSettings()), hasToken: await hasToken() };
@@ -22,8 +22,8 @@ export const settingsHandlers: Handlers = {
     if (!newToken && before.apiBase !== settings.apiBase) {
       throw new SettingsInvalidError([{ field: 'token', message: 'Enter the API token for this Glean address.' }]);
     }
-    await storeSettings(settings);
-    if (newToken) await storeToken(newToken);
+    await storeSettings(settings, newToken || undefined);
+    if (newToken) await credentialsChanged();
     return publicSettings();
   },
   'token.forget': async () => {

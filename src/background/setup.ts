@@ -18,7 +18,7 @@ const connectionHandlers: Handlers = {
 export function setupBackground(): void {
   const route = createRouter(
     { ...settingsHandlers, ...connectionHandlers, ...imageHandlers, ...uploadHandlers, ...tabHandlers, ...siteHandlers, ...resolveHandlers },
-    { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin },
+    { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') },
   );
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender as SenderInfo));
 

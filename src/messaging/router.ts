@@ -32,25 +32,34 @@ export type Handlers = { [K in MessageType]?: Handler<K> };
 
 const refuse = (message: string): Reply<never> => ({ ok: false, error: { kind: 'refused', message } });
 
-/** Tells which kind of sender this is, or null when it is neither of ours. */
+/**
+ * Tells which kind of sender this is, or null when it is neither of ours. Extension pages are
+ * recognised by their URL starting with our base URL, never by comparing origins: a URL parser
+ * may give extension URLs the opaque origin "null", which about:blank and data: share.
+ */
 export function classifySender(sender: SenderInfo, self: { id: string; origin: string }): CheckedSender | null {
   if (sender.id !== self.id || typeof sender.url !== 'string') return null;
-  let origin: string;
+  if (sender.url.startsWith(`${self.origin}/`)) {
+    // Chromium also reports `sender.origin`; when present it must be ours.
+    if (sender.origin !== undefined && sender.origin !== self.origin) return null;
+    return { kind: 'page', url: sender.url };
+  }
+  let page: URL;
   try {
-    origin = new URL(sender.url).origin;
+    page = new URL(sender.url);
   } catch {
     return null;
   }
-  // Chromium also reports `sender.origin`; when present it must agree with the URL.
-  if (sender.origin !== undefined && sender.origin !== origin && sender.origin !== 'null') return null;
-  if (origin === self.origin) return { kind: 'page', url: sender.url };
+  // Our content scripts run only in web pages.
+  if (page.protocol !== 'http:' && page.protocol !== 'https:') return null;
+  if (sender.origin !== undefined && sender.origin !== page.origin) return null;
   if (typeof sender.tab?.id === 'number' && typeof sender.frameId === 'number') {
     return { kind: 'content', tabId: sender.tab.id, frameId: sender.frameId, url: sender.url };
   }
   return null;
 }
 
-/** Builds the router; `self` is this extension's id and origin (e.g. chrome-extension://<id>). */
+/** Builds the router; `self` is this extension's id and origin (e.g. chrome-extension://<id>, no slash). */
 export function createRouter(handlers: Handlers, self: { id: string; origin: string }) {
   return async function route(message: unknown, sender: SenderInfo): Promise<Reply<unknown>> {
     try {
