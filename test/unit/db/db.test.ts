@@ -1,0 +1,184 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { closeDb, openDb, withStore } from '../../../src/db/open';
+import { DB_NAME, DB_VERSION, STORES } from '../../../src/db/schema';
+import { deleteSecret, getSecret, setSecret } from '../../../src/db/secrets';
+import { loadSettings, storeSettings } from '../../../src/db/settings';
+import { loadSites, storeSites } from '../../../src/db/sites';
+import { DEFAULT_SETTINGS } from '../../../src/settings/types';
+import { resetDb } from './reset-db';
+
+beforeEach(resetDb);
+
+describe('openDb', () => {
+  it('creates the schema at the current version', async () => {
+    const db = await openDb();
+    expect(db.name).toBe(DB_NAME);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(Object.values(STORES).sort());
+  });
+
+  it('upgrades a version-1 database, keeping its token and settings', async () => {
+    closeDb();
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open(DB_NAME, 1);
+      req.onupgradeneeded = () => {
+        req.result.createObjectStore(STORES.secrets);
+        req.result.createObjectStore(STORES.settings);
+      };
+      req.onsuccess = () => {
+        const db = req.result;
+        const tx = db.transaction([STORES.secrets, STORES.settings], 'readwrite');
+        tx.objectStore(STORES.secrets).put('old-token', 'apiToken');
+        tx.objectStore(STORES.settings).put({ apiBase: 'https://old-be.glean.com/rest/api/v1', tokenType: 'user', actAs: '', userId: 'u' }, 'settings');
+        tx.oncomplete = () => {
+          db.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+      req.onerror = () => reject(req.error);
+    });
+    const db = await openDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(Object.values(STORES).sort());
+    expect(await getSecret('apiToken')).toBe('old-token');
+    expect((await loadSettings()).apiBase).toBe('https://old-be.glean.com/rest/api/v1');
+  });
+
+  it('reuses one connection per context', async () => {
+    const [a, b] = await Promise.all([openDb(), openDb()]);
+    expect(a).toBe(b);
+    expect(await openDb()).toBe(a);
+  });
+
+  it('opens a fresh connection after closeDb', async () => {
+    const a = await openDb();
+    closeDb();
+    const b = await openDb();
+    expect(b).not.toBe(a);
+    // The new one works.
+    await withStore(STORES.settings, 'readwrite', (s) => s.put(1, 'x'));
+    expect(await withStore(STORES.settings, 'readonly', (s) => s.get('x'))).toBe(1);
+  });
+
+  it('lets another context delete or upgrade the database (closes on versionchange)', async () => {
+    await setSecret('apiToken', 'tok');
+    await openDb();
+    // No closeDb(): the open connection must give way by itself, or this would hang.
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.deleteDatabase(DB_NAME);
+      req.onsuccess = () => resolve();
+      req.onerror = () => reject(req.error);
+    });
+    // And the next use reopens a fresh, empty database.
+    expect(await getSecret('apiToken')).toBeUndefined();
+  });
+});
+
+describe('withStore', () => {
+  it('round-trips values of several kinds and resolves after commit', async () => {
+    const value = { a: 1, nested: { list: [1, 'two', null] }, bytes: new Uint8Array([1, 2, 3]).buffer };
+    await withStore(STORES.settings, 'readwrite', (s) => s.put(value, 'obj'));
+    const back = await withStore<typeof value>(STORES.settings, 'readonly', (s) => s.get('obj'));
+    expect(back).toEqual(value);
+    expect(back).not.toBe(value);
+    expect(new Uint8Array(back.bytes)).toEqual(new Uint8Array([1, 2, 3]));
+  });
+
+  it('resolves with the request result (e.g. the key of a put)', async () => {
+    expect(await withStore(STORES.settings, 'readwrite', (s) => s.put('v', 'k1'))).toBe('k1');
+    expect(await withStore(STORES.settings, 'readonly', (s) => s.count())).toBe(1);
+  });
+
+  it('rejects when the transaction fails, and writes nothing', async () => {
+    await withStore(STORES.settings, 'readwrite', (s) => s.put('first', 'dup'));
+    await expect(withStore(STORES.settings, 'readwrite', (s) => s.add('second', 'dup'))).rejects.toBeTruthy();
+    expect(await withStore(STORES.settings, 'readonly', (s) => s.get('dup'))).toBe('first');
+  });
+
+  it('rejects a write in a readonly transaction', async () => {
+    await expect(withStore(STORES.settings, 'readonly', (s) => s.put('v', 'k'))).rejects.toBeTruthy();
+    expect(await withStore(STORES.settings, 'readonly', (s) => s.get('k'))).toBeUndefined();
+  });
+});
+
+describe('secrets', () => {
+  it('is empty at first', async () => {
+    expect(await getSecret('apiToken')).toBeUndefined();
+  });
+
+  it('sets, replaces and deletes', async () => {
+    await setSecret('apiToken', 'one');
+    expect(await getSecret('apiToken')).toBe('one');
+    await setSecret('apiToken', 'two');
+    expect(await getSecret('apiToken')).toBe('two');
+    await deleteSecret('apiToken');
+    expect(await getSecret('apiToken')).toBeUndefined();
+    await expect(deleteSecret('apiToken')).resolves.toBeUndefined(); // deleting nothing is fine
+  });
+
+  it('keeps secrets in their own store, apart from the settings', async () => {
+    await setSecret('apiToken', 'hidden');
+    expect(await withStore(STORES.settings, 'readonly', (s) => s.getAll())).toEqual([]);
+    expect(await withStore(STORES.secrets, 'readonly', (s) => s.getAll())).toEqual(['hidden']);
+  });
+});
+
+describe('settings', () => {
+  it('returns the defaults when nothing is stored', async () => {
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('returns a copy of the defaults, not the shared object', async () => {
+    const s = await loadSettings();
+    s.apiBase = 'changed';
+    expect(DEFAULT_SETTINGS.apiBase).toBe('');
+    expect((await loadSettings()).apiBase).toBe('');
+  });
+
+  it('round-trips stored settings', async () => {
+    const settings = { apiBase: 'https://acme-be.glean.com/rest/api/v1', tokenType: 'global' as const, actAs: 'jane@acme.com', userId: 'u1' };
+    await storeSettings(settings);
+    expect(await loadSettings()).toEqual(settings);
+  });
+
+  it('fills fields an older version did not store with defaults', async () => {
+    await withStore(STORES.settings, 'readwrite', (s) => s.put({ apiBase: 'https://old-be.glean.com/rest/api/v1' }, 'settings'));
+    expect(await loadSettings()).toEqual({ ...DEFAULT_SETTINGS, apiBase: 'https://old-be.glean.com/rest/api/v1' });
+  });
+
+  it('does not mix with the sites record in the same store', async () => {
+    await storeSites(['https://a.example']);
+    expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('sites', () => {
+  it('is an empty list at first', async () => {
+    expect(await loadSites()).toEqual([]);
+  });
+
+  it('stores and replaces the list', async () => {
+    await storeSites(['https://a.example', 'https://b.example']);
+    expect(await loadSites()).toEqual(['https://a.example', 'https://b.example']);
+    await storeSites([]);
+    expect(await loadSites()).toEqual([]);
+  });
+
+  it('survives a new connection (persisted, not cached)', async () => {
+    await storeSites(['https://a.example']);
+    closeDb();
+    expect(await loadSites()).toEqual(['https://a.example']);
+  });
+});
+
+describe('test isolation', () => {
+  it('starts each test with an empty database (part 1: write)', async () => {
+    await setSecret('apiToken', 'leak?');
+    await storeSites(['https://leak.example']);
+  });
+  it('starts each test with an empty database (part 2: nothing left)', async () => {
+    expect(await getSecret('apiToken')).toBeUndefined();
+    expect(await loadSites()).toEqual([]);
+  });
+});
