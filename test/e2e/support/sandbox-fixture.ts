@@ -1,4 +1,4 @@
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
 
 /** The demo page's address on a running sandbox. */
 export function demoUrl(sandbox: Sandbox): string {
@@ -10,4 +10,4 @@ export function apiRequests(sandbox: Sandbox) {
   return sandbox.log.filter((r) => r.path.startsWith('/rest/api/v1/'));
 }
 
-export { startSandbox, type Sandbox };
+export { solidPng, startSandbox, type Sandbox } from '../../sandbox/server';
