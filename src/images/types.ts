@@ -1,0 +1,59 @@
+/** Image formats the extension uploads, found from the bytes, never from a name. */
+export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'avif' | 'bmp' | 'ico';
+
+/** What sniffing found: an image format we upload, or what the bytes are instead. */
+export type SniffResult =
+  | { ok: true; format: ImageFormat; mime: string; animated: boolean }
+  | SniffRefusal;
+
+/** Optional processing before upload; every field off means "send as it is". */
+export interface ProcessingOptions {
+  /** Longest allowed width and height in pixels; 0 or absent: no limit. */
+  maxWidth?: number;
+  maxHeight?: number;
+  /** Output format; 'keep' sends the original format. */
+  format?: 'keep' | 'png' | 'jpeg' | 'webp';
+  /** 0..1, for JPEG and WebP. */
+  quality?: number;
+  /** A centred square crop (offered for profile pictures, USER). */
+  squareCrop?: boolean;
+}
+
+/** Bytes ready to upload with the content type that matches them. */
+export interface PreparedImage {
+  bytes: Blob;
+  mime: string;
+  width: number;
+  height: number;
+  /** Notes for the user, e.g. that an animated image was kept as it was. */
+  notes: string[];
+}
+
+/** The content type sent for each format; ICO uses the name browsers themselves report. */
+export const IMAGE_MIME: Readonly<Record<ImageFormat, string>> = {
+  png: 'image/png',
+  jpeg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  bmp: 'image/bmp',
+  ico: 'image/x-icon',
+};
+
+/** How each format is named in messages to the user. */
+export const FORMAT_LABEL: Readonly<Record<ImageFormat, string>> = {
+  png: 'PNG',
+  jpeg: 'JPEG',
+  gif: 'GIF',
+  webp: 'WebP',
+  avif: 'AVIF',
+  bmp: 'BMP',
+  ico: 'ICO',
+};
+
+/** Why bytes were refused: `what` names them ("an HTML page"), `hint` says what to do instead. */
+export interface SniffRefusal {
+  ok: false;
+  what: string;
+  hint?: string;
+}
