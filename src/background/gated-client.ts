@@ -6,7 +6,20 @@ import { loadSettings } from '../db/settings';
 import { createGleanClient, type GleanClient } from '../glean/client';
 import { GleanError, isGleanError } from '../glean/errors';
 import type { RateGate } from '../queue/rate-gate';
-import { authFor, currentAuth } from './credentials';
+import { authFor, currentAuth, onCredentialsChanged } from './credentials';
+import type { Settings } from '../settings/types';
+import type { GleanAuth } from '../glean/types';
+
+// Settings and token read once and kept until they change: every upload and lookup needs them.
+let active: Promise<{ settings: Settings; auth: GleanAuth | null }> | null = null;
+onCredentialsChanged(() => {
+  active = null;
+});
+
+function activeConfig() {
+  active ??= loadSettings().then(async (settings) => ({ settings, auth: settings.apiBase ? await currentAuth(settings) : null }));
+  return active;
+}
 
 // Without Retry-After, wait this long before anyone asks again.
 const DEFAULT_RATE_LIMIT_SECONDS = 30;
@@ -23,8 +36,7 @@ async function gated<T>(gate: RateGate, call: () => Promise<T>): Promise<T> {
 
 /** A client for the saved backend and token; `actAs` overrides the saved one for a global token. */
 export async function configuredClient(gate: RateGate, actAs?: string): Promise<GleanClient> {
-  const settings = await loadSettings();
-  const auth = settings.apiBase ? await currentAuth(settings) : null;
+  const { settings, auth } = await activeConfig();
   if (!auth) {
     throw new GleanError('unauthorized', 'Set up the extension first: open its options and save your Glean address and token.');
   }

@@ -26,9 +26,9 @@ export const queue = new UploadQueue({
   preferences: loadUploadPreferences,
   thumbnail: (bytes) => makeThumbnail(bytes),
   notify: broadcast,
-  async upload(job, signal) {
+  async upload(job, bytes, signal) {
     const client = await configuredClient(gate, job.actAs);
-    return client.uploadImage(job.bytes, job.mime, job.metadata, { signal });
+    return client.uploadImage(bytes, job.mime, job.metadata, { signal });
   },
   // Alarms outlive a stopped service worker; the queue keeps its own timer for short waits too.
   scheduleWake(at) {

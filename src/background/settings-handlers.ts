@@ -23,7 +23,8 @@ export const settingsHandlers: Handlers = {
       throw new SettingsInvalidError([{ field: 'token', message: 'Enter the API token for this Glean address.' }]);
     }
     await storeSettings(settings, newToken || undefined);
-    if (newToken) await credentialsChanged();
+    // Any saved change (token, backend, act-as) may end a 401 pause and must reach cached clients.
+    await credentialsChanged();
     return publicSettings();
   },
   'token.forget': async () => {

@@ -11,7 +11,12 @@ import type { EnqueueResult, UploadOptions } from '../messaging/protocol';
 import type { Handlers } from '../messaging/router';
 import type { JobSource } from '../queue/types';
 import { isEmail } from '../settings/validate';
+import { createLimiter } from './limiter';
 import { queue } from './services';
+
+// Checking and decoding is heavy; a few at a time, first come first served, lets the first images
+// reach the queue (and the network) while the rest are still being checked.
+const preparing = createLimiter(2);
 
 /** Checks act-as against the token type: only a global token acts for someone else. */
 async function effectiveActAs(requested: string | undefined): Promise<string | undefined> {
@@ -29,11 +34,9 @@ async function effectiveActAs(requested: string | undefined): Promise<string | u
 export async function enqueueBytes(bytes: Blob | ArrayBuffer | ReadableStream<Uint8Array>, options: UploadOptions, source: JobSource): Promise<EnqueueResult> {
   const prefs = await loadUploadPreferences();
   const actAs = await effectiveActAs(options.actAs);
-  const prepared = await prepareUpload(bytes, {
-    capBytes: prefs.capBytes,
-    processing: options.processing ?? prefs.processing,
-    imageType: options.metadata.type,
-  });
+  const prepared = await preparing(() =>
+    prepareUpload(bytes, { capBytes: prefs.capBytes, processing: options.processing ?? prefs.processing, imageType: options.metadata.type }),
+  );
   return queue.enqueue({ prepared, metadata: options.metadata, source, insist: options.insist, ...(actAs ? { actAs } : {}) });
 }
 

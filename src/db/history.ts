@@ -28,6 +28,11 @@ export async function addHistory(entry: HistoryEntry, cap: number): Promise<void
   });
 }
 
+/** Replaces an entry (e.g. to add its thumbnail). */
+export async function putHistory(entry: HistoryEntry): Promise<void> {
+  await withStore(STORES.history, 'readwrite', (s) => s.put(entry));
+}
+
 /** The newest `limit` entries. */
 export async function listHistory(limit: number): Promise<HistoryEntry[]> {
   const all = await withStore<HistoryEntry[]>(STORES.history, 'readonly', (s) => s.index('createdAt').getAll());

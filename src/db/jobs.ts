@@ -1,9 +1,42 @@
-/** The upload queue's jobs: written before any network call, so nothing accepted is lost. */
+/**
+ * The upload queue's jobs: a job and its bytes are written before any network call, so nothing
+ * accepted is lost; later state changes rewrite only the small record.
+ */
 import type { Job } from '../queue/types';
-import { withStore } from './open';
+import { openDb, withStore } from './open';
 import { STORES } from './schema';
 
-/** Stores or replaces a job. */
+function inOneTransaction(run: (jobs: IDBObjectStore, bytes: IDBObjectStore) => void): Promise<void> {
+  return openDb().then(
+    (db) =>
+      new Promise<void>((resolve, reject) => {
+        const tx = db.transaction([STORES.jobs, STORES.jobBytes], 'readwrite');
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+        tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted.'));
+        run(tx.objectStore(STORES.jobs), tx.objectStore(STORES.jobBytes));
+      }),
+  );
+}
+
+/**
+ * Stores a new job: its bytes first, then its record, in two transactions so the large write
+ * never holds up the small, frequent updates of other jobs' records. A job record therefore
+ * never exists without its bytes; bytes left without a record are removed by `dropOrphanBytes`.
+ */
+export async function addJob(job: Job, bytes: Blob): Promise<void> {
+  await withStore(STORES.jobBytes, 'readwrite', (s) => s.put(bytes, job.id));
+  await putJob(job);
+}
+
+/** Removes bytes whose job record was never written (the background stopped in between). */
+export async function dropOrphanBytes(): Promise<void> {
+  const ids = new Set((await listJobs()).map((j) => j.id));
+  const keys = await withStore<IDBValidKey[]>(STORES.jobBytes, 'readonly', (s) => s.getAllKeys());
+  for (const key of keys) if (!ids.has(String(key))) await withStore(STORES.jobBytes, 'readwrite', (s) => s.delete(key));
+}
+
+/** Replaces a job's record (its bytes stay as they are). */
 export async function putJob(job: Job): Promise<void> {
   await withStore(STORES.jobs, 'readwrite', (s) => s.put(job));
 }
@@ -13,9 +46,17 @@ export function getJob(id: string): Promise<Job | undefined> {
   return withStore<Job | undefined>(STORES.jobs, 'readonly', (s) => s.get(id));
 }
 
-/** Removes a job (finished into history, or cancelled). */
-export async function deleteJob(id: string): Promise<void> {
-  await withStore(STORES.jobs, 'readwrite', (s) => s.delete(id));
+/** A job's bytes, or undefined once it is gone. */
+export function getJobBytes(id: string): Promise<Blob | undefined> {
+  return withStore<Blob | undefined>(STORES.jobBytes, 'readonly', (s) => s.get(id));
+}
+
+/** Removes a job and its bytes (finished into history, or cancelled). */
+export function deleteJob(id: string): Promise<void> {
+  return inOneTransaction((jobs, bytes) => {
+    jobs.delete(id);
+    bytes.delete(id);
+  });
 }
 
 /** Every unfinished job, oldest first. */

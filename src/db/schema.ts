@@ -10,8 +10,10 @@ export const STORES = {
   secrets: 'secrets',
   /** The user's settings, one record under 'settings', and other small records by name. */
   settings: 'settings',
-  /** Uploads not finished yet, bytes included (keyPath id, index state). */
+  /** Uploads not finished yet (keyPath id). */
   jobs: 'jobs',
+  /** Each unfinished upload's bytes, by job id, written once. */
+  jobBytes: 'jobBytes',
   /** Finished uploads (keyPath id, indexes createdAt and fingerprint). */
   history: 'history',
 } as const;
@@ -25,7 +27,8 @@ export function upgrade(db: IDBDatabase, oldVersion: number): void {
     db.createObjectStore(STORES.settings);
   }
   if (oldVersion < 2) {
-    db.createObjectStore(STORES.jobs, { keyPath: 'id' }).createIndex('state', 'state');
+    db.createObjectStore(STORES.jobs, { keyPath: 'id' });
+    db.createObjectStore(STORES.jobBytes);
     const history = db.createObjectStore(STORES.history, { keyPath: 'id' });
     history.createIndex('createdAt', 'createdAt');
     history.createIndex('fingerprint', 'fingerprint');

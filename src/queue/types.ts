@@ -11,11 +11,13 @@ export interface JobSource {
   srcUrl?: string;
 }
 
-/** One upload as stored in IndexedDB, bytes included, before any network call. */
+/**
+ * One upload as stored in IndexedDB before any network call. Its bytes are stored apart, once
+ * (src/db/jobs.ts), so the frequent state updates never rewrite them.
+ */
 export interface Job {
   id: string;
   state: JobState;
-  bytes: Blob;
   mime: string;
   size: number;
   width: number;
@@ -38,8 +40,8 @@ export interface Job {
   updatedAt: number;
 }
 
-/** A job as pages see it: everything but the bytes. */
-export type JobSummary = Omit<Job, 'bytes'>;
+/** A job as pages see it (the record holds no bytes). */
+export type JobSummary = Job;
 
 /** Why the whole queue waits, if it does. */
 export type QueuePause =

@@ -4,8 +4,8 @@
  * backoff and full jitter, pauses everything on 429 (until Retry-After) and on 401 (until the
  * token changes), and picks up where it was after the background or the browser restarts.
  */
-import { deleteJob, getJob, listJobs, putJob } from '../db/jobs';
-import { addHistory, findHistoryByFingerprint } from '../db/history';
+import { addJob, deleteJob, dropOrphanBytes, getJobBytes, listJobs, putJob } from '../db/jobs';
+import { addHistory, findHistoryByFingerprint, putHistory } from '../db/history';
 import { getRecord, setRecord } from '../db/records';
 import { toErrorInfo } from '../glean/errors';
 import type { ImageMetadataFields, UploadResult } from '../glean/types';
@@ -22,7 +22,7 @@ const AUTH_PAUSE = 'authPause';
 
 /** What the queue needs from the outside world; tests pass fakes. */
 export interface QueueDeps {
-  upload(job: Job, signal: AbortSignal): Promise<UploadResult>;
+  upload(job: Job, bytes: Blob, signal: AbortSignal): Promise<UploadResult>;
   preferences(): Promise<UploadPreferences>;
   thumbnail(bytes: Blob): Promise<Blob | undefined>;
   gate: RateGate;
@@ -45,16 +45,32 @@ export interface EnqueueInput {
   insist?: boolean;
 }
 
-/** Strips the bytes: what pages may see of a job. */
+/** What pages may see of a job (a copy, so later changes do not show through). */
 export function summarize(job: Job): JobSummary {
-  const { bytes: _bytes, ...summary } = job;
-  return summary;
+  return { ...job };
+}
+
+/**
+ * A job as shown: while the whole queue waits, waiting jobs read "paused"; once it goes on, a job
+ * stored as paused reads "queued". Pausing thus never rewrites every job.
+ */
+function view(job: Job, pause: QueuePause | null): JobSummary {
+  if (pause && job.state === 'queued') return { ...job, state: 'paused' };
+  if (!pause && job.state === 'paused') return { ...job, state: 'queued' };
+  return summarize(job);
 }
 
 const PENDING = new Set(['queued', 'uploading', 'paused']);
 
 export class UploadQueue {
   private readonly running = new Map<string, AbortController>();
+  /** A mirror of the jobs store, so state changes and counts never re-read IndexedDB. */
+  private mirror: Promise<Map<string, Job>> | null = null;
+  /** The 401 pause's message, mirrored like the jobs. */
+  private authPause: Promise<string | undefined> | null = null;
+  private previews: Promise<void> = Promise.resolve();
+  /** Bytes of jobs accepted since this start, so sending them needs no read back from disk. */
+  private readonly heldBytes = new Map<string, Blob>();
   private pumping: Promise<void> | null = null;
   private again = false;
   private timer: unknown = null;
@@ -72,9 +88,19 @@ export class UploadQueue {
     this.newId = deps.newId ?? (() => crypto.randomUUID());
   }
 
+  private jobs(): Promise<Map<string, Job>> {
+    this.mirror ??= listJobs().then((list) => new Map(list.map((j) => [j.id, j])));
+    return this.mirror;
+  }
+
+  private async list(): Promise<Job[]> {
+    return [...(await this.jobs()).values()].sort((a, b) => a.createdAt - b.createdAt);
+  }
+
   /** After a (re)start: jobs cut off mid-upload go back in line, marked as sent again. */
   async start(): Promise<void> {
-    for (const job of await listJobs()) {
+    await dropOrphanBytes().catch(() => undefined);
+    for (const job of await this.list()) {
       if (job.state === 'uploading' && !this.running.has(job.id)) {
         await this.save({ ...job, state: 'queued', resent: true });
       }
@@ -88,7 +114,7 @@ export class UploadQueue {
     if (!input.insist) {
       const earlier = await findHistoryByFingerprint(print);
       if (earlier) return { status: 'duplicate', earlier };
-      const active = (await listJobs()).find((j) => j.fingerprint === print && PENDING.has(j.state));
+      const active = (await this.list()).find((j) => j.fingerprint === print && PENDING.has(j.state));
       if (active) return { status: 'queued', job: summarize(active) };
     }
     const now = this.now();
@@ -96,7 +122,6 @@ export class UploadQueue {
     const job: Job = {
       id: this.newId(),
       state: (await this.pause()) ? 'paused' : 'queued',
-      bytes: prepared.bytes,
       mime: prepared.mime,
       size: prepared.bytes.size,
       width: prepared.width,
@@ -112,15 +137,19 @@ export class UploadQueue {
       createdAt: now,
       updatedAt: now,
     };
-    await this.save(job);
+    await addJob(job, prepared.bytes);
+    (await this.jobs()).set(job.id, job);
+    this.heldBytes.set(job.id, prepared.bytes);
+    this.emit(job);
     void this.pump();
     return { status: 'queued', job: summarize(job) };
   }
 
   /** The whole queue for the popup. */
   async status(): Promise<QueueStatus> {
-    const jobs = await listJobs();
-    return { jobs: jobs.map(summarize), counts: countJobs(jobs), pause: await this.pause() };
+    const pause = await this.pause();
+    const jobs = (await this.list()).map((j) => view(j, pause));
+    return { jobs, counts: countJobs(jobs), pause };
   }
 
   /** Sends a failed (or paused) job again from its first attempt. */
@@ -137,16 +166,15 @@ export class UploadQueue {
   /** Removes a job, stopping it if it is being sent. */
   async cancel(id: string): Promise<void> {
     const job = await this.requireJob(id);
-    await deleteJob(id);
+    await this.forget(id);
     this.running.get(id)?.abort();
-    this.emit({ ...summarize(job), state: 'failed', error: { kind: 'aborted', message: 'Cancelled.' } }, await listJobs());
+    this.emit({ ...job, state: 'failed', error: { kind: 'aborted', message: 'Cancelled.' } });
   }
 
   /** The token changed: a queue paused for 401 resumes. */
   async credentialsChanged(): Promise<void> {
-    if (!(await getRecord(AUTH_PAUSE))) return;
-    await setRecord(AUTH_PAUSE, undefined);
-    await this.unpauseJobs();
+    if (!(await this.authPauseMessage())) return;
+    await this.setAuthPause(undefined);
     await this.pump();
   }
 
@@ -169,16 +197,13 @@ export class UploadQueue {
 
   private async pumpOnce(): Promise<void> {
     const pause = await this.pause();
-    let jobs = await listJobs();
-    if (!pause && jobs.some((j) => j.state === 'paused')) {
-      await this.unpauseJobs();
-      jobs = await listJobs();
-    }
+    const jobs = await this.list();
     const now = this.now();
     let wakeAt: number | null = pause?.reason === 'rate-limited' ? pause.until : null;
     if (!pause) {
       const prefs = await this.deps.preferences();
-      const ready = jobs.filter((j) => j.state === 'queued' && !this.running.has(j.id) && j.notBefore <= now);
+      // A job stored as paused waited for the whole queue; with the pause over it is simply next.
+      const ready = jobs.filter((j) => (j.state === 'queued' || j.state === 'paused') && !this.running.has(j.id) && j.notBefore <= now);
       for (const job of ready.slice(0, Math.max(0, prefs.concurrency - this.running.size))) void this.run(job, prefs);
       const waiting = jobs.filter((j) => j.state === 'queued' && j.notBefore > now).map((j) => j.notBefore);
       if (waiting.length) wakeAt = Math.min(...waiting);
@@ -203,11 +228,13 @@ export class UploadQueue {
     try {
       await this.save(current);
       await this.deps.gate.check();
-      const result = await this.deps.upload(current, controller.signal);
-      await this.finish(current, result, prefs);
+      const bytes = this.heldBytes.get(job.id) ?? (await getJobBytes(job.id));
+      if (!bytes) throw new Error('The bytes of this upload are missing.');
+      const result = await this.deps.upload(current, bytes, controller.signal);
+      await this.finish(current, bytes, result, prefs);
     } catch (e) {
       // A cancelled job is gone from the store: nothing more to record.
-      if (!(await getJob(job.id))) return;
+      if (!(await this.jobs()).has(job.id)) return;
       current = await this.failed(current, e, prefs);
       await this.save(current);
     } finally {
@@ -216,7 +243,7 @@ export class UploadQueue {
     }
   }
 
-  private async finish(job: Job, result: UploadResult, prefs: UploadPreferences): Promise<void> {
+  private async finish(job: Job, bytes: Blob, result: UploadResult, prefs: UploadPreferences): Promise<void> {
     const key = result.key ?? '';
     const entry: HistoryEntry = {
       id: job.id,
@@ -235,52 +262,73 @@ export class UploadQueue {
       ...(job.source.fileName ? { fileName: job.source.fileName } : {}),
       ...(job.actAs ? { actAs: job.actAs } : {}),
     };
-    const thumbnail = await this.deps.thumbnail(job.bytes).catch(() => undefined);
-    await addHistory(thumbnail ? { ...entry, thumbnail } : entry, prefs.historyCap);
-    await deleteJob(job.id);
+    // History first, then the job goes: a crash in between leaves a duplicate, never a loss.
+    await addHistory(entry, prefs.historyCap);
+    await this.forget(job.id);
     const { error: _error, ...done } = job;
-    this.emit({ ...summarize(done as Job), state: 'done', result, updatedAt: this.now() }, await listJobs());
+    this.emit({ ...done, state: 'done', result, updatedAt: this.now() });
+    // The preview is a nicety: made one at a time after the result, off the uploads' path, and
+    // never worth a failure.
+    this.previews = this.previews.then(async () => {
+      const thumbnail = await this.deps.thumbnail(bytes).catch(() => undefined);
+      if (thumbnail) await putHistory({ ...entry, thumbnail }).catch(() => undefined);
+    });
+  }
+
+  /** Resolves once the previews of finished uploads are written (tests and benchmarks wait on it). */
+  previewsWritten(): Promise<void> {
+    return this.previews;
   }
 
   /** Applies the failure policy to the job and, where it says so, to the whole queue. */
   private async failed(job: Job, e: unknown, prefs: UploadPreferences): Promise<Job> {
     const decision = decideAfterFailure(job, toErrorInfo(e), prefs.maxAttempts, this.now(), this.random);
     if (decision.rateLimitSeconds !== undefined) await this.deps.gate.close(decision.rateLimitSeconds);
-    if (decision.authPause !== undefined) await setRecord(AUTH_PAUSE, decision.authPause);
-    if (decision.rateLimitSeconds !== undefined || decision.authPause !== undefined) await this.pauseJobs();
+    if (decision.authPause !== undefined) await this.setAuthPause(decision.authPause);
     return decision.job;
+  }
+
+  private authPauseMessage(): Promise<string | undefined> {
+    this.authPause ??= getRecord<string>(AUTH_PAUSE);
+    return this.authPause;
+  }
+
+  private async setAuthPause(message: string | undefined): Promise<void> {
+    await setRecord(AUTH_PAUSE, message);
+    this.authPause = Promise.resolve(message);
   }
 
   /** Why the whole queue waits, if it does. */
   private async pause(): Promise<QueuePause | null> {
-    const auth = await getRecord<string>(AUTH_PAUSE);
+    const auth = await this.authPauseMessage();
     if (auth) return { reason: 'unauthorized', message: auth };
     const until = await this.deps.gate.blockedUntil();
     return until ? { reason: 'rate-limited', until } : null;
   }
 
-  private async pauseJobs(): Promise<void> {
-    for (const job of await listJobs()) if (job.state === 'queued') await this.save({ ...job, state: 'paused' });
-  }
-
-  private async unpauseJobs(): Promise<void> {
-    for (const job of await listJobs()) if (job.state === 'paused') await this.save({ ...job, state: 'queued' });
-  }
-
   private async requireJob(id: string): Promise<Job> {
-    const job = await getJob(id);
+    const job = (await this.jobs()).get(id);
     if (!job) throw new Error('That upload is no longer in the queue.');
     return job;
+  }
+
+  private async forget(id: string): Promise<void> {
+    await deleteJob(id);
+    (await this.jobs()).delete(id);
+    this.heldBytes.delete(id);
   }
 
   private async save(job: Job): Promise<void> {
     const saved = { ...job, updatedAt: this.now() };
     await putJob(saved);
-    this.emit(summarize(saved), await listJobs());
+    (await this.jobs()).set(saved.id, saved);
+    this.emit(saved);
   }
 
-  private emit(job: JobSummary, jobs: Job[]): void {
-    void this.pause().then((pause) => this.deps.notify({ event: 'queue.changed', job, counts: countJobs(jobs), pause }));
+  private emit(job: JobSummary): void {
+    void Promise.all([this.list(), this.pause()]).then(([jobs, pause]) =>
+      this.deps.notify({ event: 'queue.changed', job: view(job, pause), counts: countJobs(jobs.map((j) => view(j, pause))), pause }),
+    );
   }
 }
 

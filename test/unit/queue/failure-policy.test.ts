@@ -4,7 +4,7 @@ import { decideAfterFailure } from '../../../src/queue/failure-policy';
 import type { Job } from '../../../src/queue/types';
 
 const job = (attempts: number): Job => ({
-  id: 'j', state: 'uploading', bytes: new Blob(['x']), mime: 'image/png', size: 1, width: 1, height: 1,
+  id: 'j', state: 'uploading', mime: 'image/png', size: 1, width: 1, height: 1,
   metadata: { type: 'UGC' }, fingerprint: 'f', source: {}, attempts, notBefore: 0, resent: false, notes: [], createdAt: 0, updatedAt: 0,
 });
 

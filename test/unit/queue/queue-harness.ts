@@ -36,6 +36,7 @@ export function makeHarness(prefs: Partial<UploadPreferences> = {}) {
   let nextId = 0;
   const outcomes: Outcome[] = [];
   const calls: { job: Job; at: number }[] = [];
+  const uploadedBytes: string[] = [];
   const events: QueueEvent[] = [];
   const wakes: (number | null)[] = [];
   let inFlight = 0;
@@ -61,7 +62,8 @@ export function makeHarness(prefs: Partial<UploadPreferences> = {}) {
       if (i >= 0) timers.splice(i, 1);
     },
     newId: () => `job-${++nextId}`,
-    async upload(job, signal) {
+    async upload(job, bytes, signal) {
+      uploadedBytes.push(await bytes.text());
       calls.push({ job, at: now });
       inFlight += 1;
       maxInFlight = Math.max(maxInFlight, inFlight);
@@ -85,6 +87,7 @@ export function makeHarness(prefs: Partial<UploadPreferences> = {}) {
     queue,
     gate,
     calls,
+    uploadedBytes,
     events,
     wakes,
     hanging,

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { listHistory } from '../../../src/db/history';
-import { getJob, listJobs, putJob } from '../../../src/db/jobs';
+import { addJob, getJob, getJobBytes, listJobs } from '../../../src/db/jobs';
 import { GleanError } from '../../../src/glean/errors';
 import type { Job } from '../../../src/queue/types';
 import { freshDb, makeHarness, prepared, settle } from './queue-harness';
@@ -18,15 +18,18 @@ describe('UploadQueue: the life of a job', () => {
     await settle();
     const stored = (await listJobs())[0]!;
     expect(stored.state).toBe('uploading');
-    expect(await stored.bytes.text()).toBe('png-bytes');
+    expect(await (await getJobBytes(stored.id))!.text()).toBe('png-bytes');
     expect(h.calls).toHaveLength(1);
+    expect(h.uploadedBytes).toEqual(['png-bytes']);
 
     h.hanging[0]!.resolve({ url: 'http://glean/images?key=abc', key: 'abc' });
     await settle();
+    await h.queue.previewsWritten();
     expect(await listJobs()).toEqual([]);
     const [entry] = await listHistory(10);
     expect(entry).toMatchObject({ key: 'abc', url: 'http://glean/images?key=abc', metadata: UGC, fileName: 'a.png', mime: 'image/png' });
     expect(entry!.thumbnail).toBeInstanceOf(Blob);
+    expect(await getJobBytes(stored.id)).toBeUndefined();
     expect(h.events.map((e) => e.job.state)).toEqual(['queued', 'uploading', 'done']);
     expect(h.events.at(-1)!.job.result?.key).toBe('abc');
   });
@@ -119,14 +122,15 @@ describe('UploadQueue: the life of a job', () => {
   it('sends again, marked so, a job cut off mid-upload when the background stopped', async () => {
     const h = makeHarness();
     const job: Job = {
-      id: 'cut-off', state: 'uploading', bytes: new Blob(['z']), mime: 'image/png', size: 1, width: 1, height: 1,
+      id: 'cut-off', state: 'uploading', mime: 'image/png', size: 1, width: 1, height: 1,
       metadata: UGC, fingerprint: 'fp', source: {}, attempts: 1, notBefore: 0, resent: false, notes: [], createdAt: 1, updatedAt: 1,
     };
-    await putJob(job);
+    await addJob(job, new Blob(['z']));
     h.script('hang');
     await h.queue.start();
     await settle();
     expect(h.calls.map((c) => [c.job.id, c.job.resent, c.job.attempts])).toEqual([['cut-off', true, 2]]);
+    expect(h.uploadedBytes).toEqual(['z']);
     h.hanging[0]!.resolve({ url: 'u', key: 'k' });
     await settle();
     expect((await listHistory(5))[0]?.id).toBe('cut-off');

@@ -1,0 +1,28 @@
+/**
+ * `npm run bench`: prints numbers, each against a baseline measured in the same run. Not a test:
+ * it fails only when something breaks, never on a slow machine.
+ */
+import { execFileSync } from 'node:child_process';
+import { launchConfigured } from '../test/e2e/support/configured-chromium';
+import { startSandbox, USER_TOKEN } from '../test/sandbox/server';
+import { runUploadBench } from './bench/upload-bench';
+
+async function main(): Promise<void> {
+  execFileSync('npx', ['wxt', 'build'], { stdio: 'pipe' });
+  const sandbox = await startSandbox();
+  const { browser, options } = await launchConfigured(sandbox);
+  try {
+    await runUploadBench(options, sandbox, USER_TOKEN);
+  } finally {
+    await browser.close();
+    await sandbox.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,120 @@
+/**
+ * Upload benchmark: 40 images of 50 KB to 4 MB in mixed formats go through the extension's queue
+ * into the sandbox, and the same files through a plain uploader (Node's fetch, same concurrency),
+ * in the same run. Prints both times and their ratio.
+ */
+import type { Page } from 'playwright-core';
+import type { Sandbox } from '../../test/sandbox/server';
+import { encodePng } from '../../test/sandbox/server';
+
+const COUNT = 40;
+const CONCURRENCY = 3;
+
+/** Noise compresses badly, so pixel counts give file sizes across the 50 KB to 4 MB range. */
+function noisePng(width: number, height: number, seed: number): Buffer {
+  const rgba = new Uint8Array(width * height * 4);
+  let x = (seed + 1) * 2654435761 >>> 0 || 1;
+  for (let i = 0; i < rgba.length; i++) {
+    // xorshift32: cheap, and random enough that deflate cannot shrink it.
+    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    rgba[i] = i % 4 === 3 ? 255 : x & 255;
+  }
+  return encodePng(width, height, rgba);
+}
+
+/** JPEG and WebP come from the browser's encoder; PNG from ours. Returns the files as base64. */
+async function makeCorpus(page: Page): Promise<{ name: string; type: string; base64: string }[]> {
+  const sides = Array.from({ length: COUNT }, (_, i) => Math.round(120 + (i / (COUNT - 1)) * 900));
+  const browserMade: { name: string; type: string; base64: string }[] = await page.evaluate(async (list) => {
+    const out: { name: string; type: string; base64: string }[] = [];
+    for (const [i, side] of list.entries()) {
+      if (i % 3 === 0) continue;
+      const canvas = new OffscreenCanvas(side, side);
+      const ctx = canvas.getContext('2d')!;
+      const img = ctx.createImageData(side, side);
+      let x = (i + 7) * 2654435761 >>> 0 || 1;
+      for (let p = 0; p < img.data.length; p++) {
+        x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+        img.data[p] = p % 4 === 3 ? 255 : x & 255;
+      }
+      ctx.putImageData(img, 0, 0);
+      const type = i % 3 === 1 ? 'image/jpeg' : 'image/webp';
+      const blob = await canvas.convertToBlob({ type, quality: 0.95 });
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let binary = '';
+      for (let b = 0; b < bytes.length; b += 0x8000) binary += String.fromCharCode(...bytes.subarray(b, b + 0x8000));
+      out.push({ name: `bench-${i}`, type, base64: btoa(binary) });
+    }
+    return out;
+  }, sides);
+  const pngs = sides.flatMap((side, i) => (i % 3 === 0 ? [{ name: `bench-${i}`, type: 'image/png', base64: noisePng(side, Math.round(side * 0.9), i).toString('base64') }] : []));
+  return [...pngs, ...browserMade];
+}
+
+/** The plain uploader: POST each file with the token, CONCURRENCY at a time. */
+async function plainUpload(sandbox: Sandbox, files: { name: string; type: string; bytes: Buffer }[], token: string): Promise<number> {
+  const start = performance.now();
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const f = files[next++]!;
+      const url = `${sandbox.baseUrl}/uploadimage?type=UGC&id=plain-${f.name}`;
+      const res = await fetch(url, { method: 'POST', body: new Uint8Array(f.bytes), headers: { authorization: `Bearer ${token}`, 'content-type': f.type, accept: 'application/json' } });
+      if (!res.ok) throw new Error(`plain upload failed: ${res.status}`);
+      await res.json();
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return performance.now() - start;
+}
+
+/** The extension: enqueue every file from an extension page, wait until all are in history. */
+async function extensionUpload(page: Page, files: { name: string; base64: string }[], round: number): Promise<{ total: number; accepted: number }> {
+  return page.evaluate(
+    async ([list, r]) => {
+      const runtime = (globalThis as any).chrome.runtime;
+      const decoded = list.map((f) => ({ name: f.name, bytes: Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)).buffer }));
+      const done = new Set<string>();
+      const ids = new Set<string>();
+      const finished = new Promise<void>((resolve) => {
+        runtime.onMessage.addListener((m: any) => {
+          if (m?.event === 'queue.changed' && m.job.state === 'done') done.add(m.job.id);
+          if (m?.event === 'queue.changed' && m.job.state === 'failed') done.add(m.job.id);
+          if (ids.size === list.length && [...ids].every((id) => done.has(id))) resolve();
+        });
+      });
+      const start = performance.now();
+      const replies = await Promise.all(
+        decoded.map((f) => runtime.sendMessage({ type: 'upload.enqueue', payload: { bytes: f.bytes, metadata: { type: 'UGC', id: `ext-${r}-${f.name}` }, source: { fileName: f.name } } })),
+      );
+      const accepted = performance.now() - start;
+      for (const reply of replies) {
+        if (!reply.ok) throw new Error(reply.error.message);
+        ids.add(reply.value.job.id);
+      }
+      if (![...ids].every((id) => done.has(id))) await finished;
+      return { total: performance.now() - start, accepted };
+    },
+    [files, round] as const,
+  );
+}
+
+/** Runs the comparison and prints it; returns the ratio of the best runs. */
+export async function runUploadBench(page: Page, sandbox: Sandbox, token: string): Promise<number> {
+  const corpus = await makeCorpus(page);
+  const files = corpus.map((f) => ({ ...f, bytes: Buffer.from(f.base64, 'base64') }));
+  const sizes = files.map((f) => f.bytes.length).sort((a, b) => a - b);
+  const total = sizes.reduce((a, b) => a + b, 0);
+  console.log(`upload: ${files.length} files, ${(sizes[0]! / 1024).toFixed(0)} KB to ${(sizes.at(-1)! / 1048576).toFixed(1)} MB, ${(total / 1048576).toFixed(1)} MB in all (PNG, JPEG, WebP), concurrency ${CONCURRENCY}`);
+  const plain: number[] = [];
+  const ext: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    plain.push(await plainUpload(sandbox, files, token));
+    const run = await extensionUpload(page, corpus, round);
+    ext.push(run.total);
+    console.log(`upload: round ${round + 1}: plain fetch ${plain.at(-1)!.toFixed(0)} ms, extension queue ${run.total.toFixed(0)} ms (all 40 checked and stored in the queue after ${run.accepted.toFixed(0)} ms)`);
+  }
+  const ratio = Math.min(...ext) / Math.min(...plain);
+  console.log(`upload: best plain ${Math.min(...plain).toFixed(0)} ms, best extension ${Math.min(...ext).toFixed(0)} ms, ratio ${ratio.toFixed(2)} (target <= 1.3)`);
+  return ratio;
+}
