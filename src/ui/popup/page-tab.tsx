@@ -1,0 +1,113 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { UploadOptions } from '../../messaging/protocol';
+import { send } from '../../messaging/send';
+import type { PageImage } from '../../page-images/types';
+import type { PublicSettings } from '../../settings/types';
+import { StatusLine } from '../components/status-line';
+import { messageOf } from './format';
+import { checkMetadata, initialMetadata, uploadOptionsFrom, type MetadataDraft, type MetadataErrors } from './metadata';
+import { MetadataForm } from './metadata-form';
+import { PageBatch, type PageRef } from './page-batch';
+import { PageImageList } from './page-image-list';
+import { hideSmall, mergeDuplicates } from './page-images';
+import { DEFAULT_PROCESSING, processingOptions, ProcessingForm, type ProcessingDraft } from './processing-form';
+import { usePageUpload } from './use-page-upload';
+
+type Found = { step: 'loading' } | { step: 'error'; text: string } | { step: 'ready'; tabId: number; images: PageImage[] };
+
+const UNREADABLE = 'The extension cannot read this page. Browser pages (new tab, settings), extension stores and built-in viewers are closed to extensions; open a regular web page and try again.';
+
+/** Asks the background for the active tab's images. */
+async function findImages(): Promise<Found> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return { step: 'error', text: UNREADABLE };
+  try {
+    return { step: 'ready', tabId: tab.id, images: mergeDuplicates(await send('tab.images', { tabId: tab.id })) };
+  } catch {
+    return { step: 'error', text: UNREADABLE };
+  }
+}
+
+const refs = (list: PageRef[]): PageRef[] => list.map(({ src, frameId }) => ({ src, frameId }));
+
+/** The This page tab: the page's images, filtered and chosen, uploaded with one form. */
+export function PageTab({ settings }: { settings: PublicSettings }) {
+  const global = settings.tokenType === 'global';
+  const [found, setFound] = useState<Found>({ step: 'loading' });
+  const [minSize, setMinSize] = useState(32);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [metadata, setMetadata] = useState<MetadataDraft>(() => initialMetadata(settings));
+  const [processing, setProcessing] = useState<ProcessingDraft>(DEFAULT_PROCESSING);
+  const [errors, setErrors] = useState<MetadataErrors>({});
+  const { batch, jobs, busy, status, setStatus, upload } = usePageUpload(found.step === 'ready' ? found.tabId : null);
+
+  useEffect(() => void findImages().then(setFound, (e: unknown) => setFound({ step: 'error', text: messageOf(e) })), []);
+
+  const all = found.step === 'ready' ? found.images : [];
+  const shown = useMemo(() => hideSmall(all, minSize), [all, minSize]);
+  const chosen = shown.filter((i) => selected.has(i.src));
+
+  /** The form as upload options, or null with the problems shown. */
+  function checkedOptions(insist: boolean): UploadOptions | null {
+    const problems = checkMetadata(metadata, global);
+    setErrors(problems);
+    if (Object.keys(problems).length) {
+      setStatus({ tone: 'error', text: 'Please correct the fields marked below.' });
+      return null;
+    }
+    const process = processingOptions(processing, metadata.type === 'USER');
+    return { ...uploadOptionsFrom(metadata, global), ...(process ? { processing: process } : {}), ...(insist ? { insist } : {}) };
+  }
+
+  const submit = (images: PageRef[], insist: boolean, again: boolean) => {
+    const options = checkedOptions(insist);
+    if (!options) return;
+    if (!images.length) return setStatus({ tone: 'error', text: 'Select at least one image.' });
+    void upload(images, options, again);
+  };
+
+  const onAllow = (origin: string) => {
+    // Asked first, inside the click: browsers grant permissions only during a user gesture.
+    const asked = browser.permissions.request({ origins: [origin] }).catch(() => false);
+    void asked.then((granted) => {
+      if (!granted) return setStatus({ tone: 'error', text: `The browser did not allow reading images from ${origin.replace(/\/\*$/, '')}.` });
+      submit(refs(batch.refused.filter((r) => r.needsOrigin === origin)), false, true);
+    });
+  };
+
+  if (found.step === 'loading') return <p class="hint" role="status">Looking for images on this page…</p>;
+  if (found.step === 'error') return <p class="notice" role="alert">{found.text}</p>;
+
+  return (
+    <form class="page-tab" noValidate onSubmit={(e) => { e.preventDefault(); submit(refs(chosen), false, false); }}>
+      <div class="field inline-field">
+        <label for="page-min">Hide images smaller than</label>
+        <select id="page-min" value={String(minSize)} onChange={(e) => setMinSize(Number(e.currentTarget.value))}>
+          {[0, 32, 64, 128].map((n) => <option key={n} value={String(n)}>{n ? `${n} px` : 'Show all'}</option>)}
+        </select>
+      </div>
+      {all.length === 0 ? (
+        <p class="hint">No images found on this page.</p>
+      ) : shown.length === 0 ? (
+        <p class="hint">All {all.length} images on this page are smaller than {minSize} px.</p>
+      ) : (
+        <PageImageList images={shown} selected={selected} disabled={busy}
+          onToggle={(src, on) => setSelected((s) => { const n = new Set(s); if (on) n.add(src); else n.delete(src); return n; })}
+          onAll={(on) => setSelected(on ? new Set(shown.map((i) => i.src)) : new Set())} />
+      )}
+      {shown.length > 0 && (
+        <>
+          <MetadataForm idPrefix="page" value={metadata} onChange={setMetadata} errors={errors} showActAs={global} disabled={busy} />
+          <ProcessingForm idPrefix="page" value={processing} onChange={setProcessing} squareCropOffered={metadata.type === 'USER'} disabled={busy} />
+          <div class="actions">
+            <button type="submit" class="primary" disabled={busy}>Upload selected ({chosen.length})</button>
+          </div>
+          <StatusLine status={status} busy={busy} />
+          <PageBatch batch={batch} jobs={jobs} disabled={busy} onAllow={onAllow}
+            onInsist={() => submit(refs(batch.duplicates), true, true)} />
+        </>
+      )}
+    </form>
+  );
+}

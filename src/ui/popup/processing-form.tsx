@@ -1,0 +1,88 @@
+import type { ProcessingOptions } from '../../images/types';
+
+/** The processing choices as the form holds them. */
+export interface ProcessingDraft {
+  /** Longest side in pixels; 0: no limit. */
+  maxSize: number;
+  format: 'keep' | 'png' | 'jpeg' | 'webp';
+  /** 1..100, for JPEG and WebP. */
+  quality: number;
+  squareCrop: boolean;
+}
+
+export const DEFAULT_PROCESSING: ProcessingDraft = { maxSize: 0, format: 'keep', quality: 85, squareCrop: false };
+
+const SIZES = [0, 256, 512, 1024, 2048, 4096];
+const lossy = (format: ProcessingDraft['format']) => format === 'jpeg' || format === 'webp';
+
+/** What to send, or undefined when nothing is to be done (the image goes as it is). */
+export function processingOptions(draft: ProcessingDraft, squareCropOffered: boolean): ProcessingOptions | undefined {
+  const options: ProcessingOptions = {};
+  if (draft.maxSize > 0) {
+    options.maxWidth = draft.maxSize;
+    options.maxHeight = draft.maxSize;
+  }
+  if (draft.format !== 'keep') options.format = draft.format;
+  if (lossy(draft.format)) options.quality = (draft.quality >= 1 ? Math.min(100, Math.round(draft.quality)) : DEFAULT_PROCESSING.quality) / 100;
+  if (squareCropOffered && draft.squareCrop) options.squareCrop = true;
+  return Object.keys(options).length ? options : undefined;
+}
+
+/** One line on what will happen to the image, for the closed summary. */
+function summary(draft: ProcessingDraft, squareCropOffered: boolean): string {
+  const parts = [
+    draft.maxSize ? `at most ${draft.maxSize} px` : '',
+    draft.format === 'keep' ? '' : `as ${draft.format.toUpperCase()}${lossy(draft.format) ? ` ${draft.quality}%` : ''}`,
+    squareCropOffered && draft.squareCrop ? 'square' : '',
+  ].filter(Boolean);
+  return parts.length ? parts.join(', ') : 'default';
+}
+
+interface ProcessingFormProps {
+  idPrefix: string;
+  value: ProcessingDraft;
+  onChange: (next: ProcessingDraft) => void;
+  /** Square crop is offered for profile pictures (USER). */
+  squareCropOffered: boolean;
+  disabled?: boolean;
+}
+
+/** Maximum size, format (with quality) and square crop, folded away until wanted. */
+export function ProcessingForm({ idPrefix, value, onChange, squareCropOffered, disabled }: ProcessingFormProps) {
+  const id = (name: string) => `${idPrefix}-${name}`;
+  const set = (patch: Partial<ProcessingDraft>) => onChange({ ...value, ...patch });
+  return (
+    <details class="processing">
+      <summary>Processing: <span class="hint">{summary(value, squareCropOffered)}</span></summary>
+      <div class="field-row">
+        <div class="field">
+          <label for={id('max')}>Maximum size</label>
+          <select id={id('max')} value={String(value.maxSize)} disabled={disabled} onChange={(e) => set({ maxSize: Number(e.currentTarget.value) })}>
+            {SIZES.map((s) => <option key={s} value={String(s)}>{s ? `${s} px` : 'No limit'}</option>)}
+          </select>
+        </div>
+        <div class="field">
+          <label for={id('format')}>Format</label>
+          <select id={id('format')} value={value.format} disabled={disabled}
+            onChange={(e) => set({ format: e.currentTarget.value as ProcessingDraft['format'] })}>
+            <option value="keep">Keep</option>
+            <option value="png">PNG</option>
+            <option value="jpeg">JPEG</option>
+            <option value="webp">WebP</option>
+          </select>
+        </div>
+        <div class="field">
+          <label for={id('quality')}>Quality (%)</label>
+          <input id={id('quality')} type="number" min={1} max={100} step={1} value={value.quality}
+            disabled={disabled || !lossy(value.format)} onInput={(e) => set({ quality: e.currentTarget.valueAsNumber })} />
+        </div>
+      </div>
+      {squareCropOffered && (
+        <label class="check">
+          <input type="checkbox" checked={value.squareCrop} disabled={disabled} onChange={(e) => set({ squareCrop: e.currentTarget.checked })} />
+          Crop to a centred square
+        </label>
+      )}
+    </details>
+  );
+}

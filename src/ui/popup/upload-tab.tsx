@@ -1,0 +1,116 @@
+import { useState } from 'preact/hooks';
+import { send } from '../../messaging/send';
+import type { UploadOptions } from '../../messaging/protocol';
+import type { PublicSettings } from '../../settings/types';
+import { StatusLine, type Status } from '../components/status-line';
+import { FilePicker } from './file-picker';
+import { messageOf } from './format';
+import { checkMetadata, initialMetadata, uploadOptionsFrom, type MetadataDraft, type MetadataErrors } from './metadata';
+import { MetadataForm } from './metadata-form';
+import { pickFiles } from './picked-file';
+import { DEFAULT_PROCESSING, processingOptions, ProcessingForm, type ProcessingDraft } from './processing-form';
+import { convertSvg } from './svg-support';
+import { UploadItemRow, type Outcome, type UploadItem } from './upload-item';
+import { useJobs } from './use-queue-events';
+
+/** Bytes to send: an SVG drawn to PNG here, anything else the file itself. */
+async function bytesOf(item: UploadItem): Promise<ArrayBuffer> {
+  const blob = item.picked.svg ? await convertSvg(item.picked.file) : item.picked.file;
+  return blob.arrayBuffer();
+}
+
+/** The Upload tab: pick, drop or paste files, describe them, upload, and follow each one. */
+export function UploadTab({ settings, active }: { settings: PublicSettings; active: boolean }) {
+  const global = settings.tokenType === 'global';
+  const [items, setItems] = useState<UploadItem[]>([]);
+  const [metadata, setMetadata] = useState<MetadataDraft>(() => initialMetadata(settings));
+  const [processing, setProcessing] = useState<ProcessingDraft>(DEFAULT_PROCESSING);
+  const [errors, setErrors] = useState<MetadataErrors>({});
+  const [status, setStatus] = useState<Status | null>(null);
+  const [busy, setBusy] = useState(false);
+  const { jobs, pause, remember } = useJobs();
+
+  const setOutcome = (key: string, outcome: Outcome) =>
+    setItems((list) => list.map((it) => (it.picked.key === key ? { ...it, outcome } : it)));
+
+  async function onFiles(files: File[]) {
+    const picked = await pickFiles(files);
+    setItems(picked.map((p) => ({ picked: p, outcome: { step: 'ready' } })));
+    setStatus(null);
+  }
+
+  async function sendOne(item: UploadItem, options: UploadOptions): Promise<boolean> {
+    setOutcome(item.picked.key, { step: 'sending' });
+    try {
+      const bytes = await bytesOf(item);
+      const result = await send('upload.enqueue', { ...options, bytes, source: { fileName: item.picked.name } });
+      if (result.status === 'queued') {
+        remember(result.job);
+        setOutcome(item.picked.key, { step: 'queued', jobId: result.job.id });
+      } else {
+        setOutcome(item.picked.key, { step: 'duplicate', earlier: result.earlier });
+      }
+      return true;
+    } catch (e) {
+      setOutcome(item.picked.key, { step: 'error', message: messageOf(e) });
+      return false;
+    }
+  }
+
+  /** The form as upload options, or null (with the fields marked) when something is wrong. */
+  function checkedOptions(): UploadOptions | null {
+    const found = checkMetadata(metadata, global);
+    setErrors(found);
+    if (Object.keys(found).length) {
+      setStatus({ tone: 'error', text: 'Please correct the fields marked below.' });
+      return null;
+    }
+    const process = processingOptions(processing, metadata.type === 'USER');
+    return { ...uploadOptionsFrom(metadata, global), ...(process ? { processing: process } : {}) };
+  }
+
+  async function onUpload(event: Event) {
+    event.preventDefault();
+    const todo = items.filter((it) => !it.picked.refusal && (it.outcome.step === 'ready' || it.outcome.step === 'error'));
+    if (!todo.length) {
+      setStatus({ tone: 'error', text: items.length ? 'Nothing left to upload: choose more images.' : 'Choose, drop or paste an image first.' });
+      return;
+    }
+    const options = checkedOptions();
+    if (!options) return;
+    setBusy(true);
+    setStatus({ tone: 'info', text: `Sending ${todo.length} image${todo.length === 1 ? '' : 's'}…` });
+    let sent = 0;
+    for (const item of todo) if (await sendOne(item, options)) sent += 1;
+    setBusy(false);
+    setStatus(sent === todo.length
+      ? { tone: 'ok', text: sent === 1 ? 'Sent. Progress is shown with the image.' : `Sent ${sent} images. Progress is shown with each.` }
+      : { tone: 'error', text: `${todo.length - sent} of ${todo.length} could not be sent; the reasons are shown with each image.` });
+  }
+
+  async function onInsist(item: UploadItem) {
+    const options = checkedOptions();
+    if (options) await sendOne(item, { ...options, insist: true });
+  }
+
+  return (
+    <form class="upload-tab" onSubmit={onUpload} noValidate>
+      <FilePicker onFiles={(files) => void onFiles(files)} active={active} disabled={busy}>
+        <ul class="items" aria-label="Chosen images">
+          {items.length === 0 && <li class="empty hint">No image chosen yet.</li>}
+          {items.map((item) => (
+            <UploadItemRow key={item.picked.key} item={item} pause={pause ?? null}
+              job={item.outcome.step === 'queued' ? jobs[item.outcome.jobId] : undefined}
+              onInsist={() => void onInsist(item)} />
+          ))}
+        </ul>
+      </FilePicker>
+      <MetadataForm idPrefix="up" value={metadata} onChange={setMetadata} errors={errors} showActAs={global} disabled={busy} />
+      <ProcessingForm idPrefix="up" value={processing} onChange={setProcessing} squareCropOffered={metadata.type === 'USER'} disabled={busy} />
+      <div class="actions">
+        <button type="submit" class="primary" disabled={busy}>Upload</button>
+      </div>
+      <StatusLine status={status} busy={busy} />
+    </form>
+  );
+}
