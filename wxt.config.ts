@@ -10,7 +10,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Glean Images',
     description: 'Upload images to Glean from any page, look up profile pictures, and show Glean images that need a token.',
-    permissions: ['scripting', 'alarms'],
+    permissions: ['scripting', 'alarms', 'contextMenus', 'activeTab'],
     // Hosts are asked for only when the user acts (saving the backend, enabling a site).
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     ...(browser === 'firefox'

@@ -3,7 +3,7 @@
  * image the page itself may read. Pages that extensions may not touch get a plain refusal.
  */
 import { browser } from 'wxt/browser';
-import type { PageToolReply } from '../content/page-tools';
+import type { FindImageReply, PageToolRequest, ReadImageReply } from '../content/page-tools-protocol';
 import { GleanError } from '../glean/errors';
 import { collectPageImages } from '../page-images/collect';
 import type { PageImage } from '../page-images/types';
@@ -30,11 +30,21 @@ export async function listTabImages(tabId: number): Promise<PageImage[]> {
   return [...merged.values()];
 }
 
-/** Asks the page part in one frame to read an image with the page's own access. */
-export async function readInPage(tabId: number, frameId: number, src: string, capBytes: number): Promise<PageToolReply> {
+/** Injects the page part into a frame (once; it ignores a second injection) and asks it. */
+export async function askPage<T>(tabId: number, frameId: number, request: PageToolRequest): Promise<T | undefined> {
   await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PAGE_TOOLS] }).catch(() => {
     throw unreachable();
   });
-  const reply = (await browser.tabs.sendMessage(tabId, { tool: 'read-image', src, capBytes }, { frameId })) as PageToolReply | undefined;
-  return reply ?? { ok: false, message: 'The page did not answer.' };
+  return (await browser.tabs.sendMessage(tabId, request, { frameId })) as T | undefined;
+}
+
+/** Asks the page part in one frame to read an image with the page's own access. */
+export async function readInPage(tabId: number, frameId: number, src: string, capBytes: number): Promise<ReadImageReply> {
+  return (await askPage<ReadImageReply>(tabId, frameId, { tool: 'read-image', src, capBytes })) ?? { ok: false, message: 'The page did not answer.' };
+}
+
+/** Asks the page part for the picture the person pointed at (Firefox names it; Chrome asks for a click). */
+export async function findInPage(tabId: number, frameId: number, targetElementId?: number): Promise<FindImageReply> {
+  const request: PageToolRequest = { tool: 'find-image', ...(targetElementId !== undefined ? { targetElementId } : {}) };
+  return (await askPage<FindImageReply>(tabId, frameId, request)) ?? { ok: false, message: 'The page did not answer.' };
 }

@@ -10,6 +10,7 @@ import { RateGate } from '../queue/rate-gate';
 import { UploadQueue } from '../queue/upload-queue';
 import { configuredClient } from './gated-client';
 import { showQueueOnBadge } from './badge';
+import { relayToToast } from './toast-relay';
 
 export const QUEUE_ALARM = 'upload-queue-wake';
 
@@ -18,6 +19,7 @@ export const gate = new RateGate();
 /** Tells open extension pages (popup, history) what changed; nobody listening is fine. */
 function broadcast(event: QueueEvent): void {
   browser.runtime.sendMessage(event).catch(() => undefined);
+  relayToToast(event);
   void showQueueOnBadge(event.counts);
 }
 

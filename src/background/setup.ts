@@ -8,6 +8,10 @@ import { QUEUE_ALARM, queue } from './services';
 import { settingsHandlers } from './settings-handlers';
 import { dropRevokedSites, siteHandlers, syncContentScripts } from './site-access';
 import { tabHandlers } from './tab-handlers';
+import { toastHandlers } from './toast-handlers';
+import { createMenus, updateProfileTitle } from './context-menus';
+import { onMenuClicked } from './right-click';
+import { loadSettings } from '../db/settings';
 import { uploadHandlers } from './upload-handlers';
 
 const connectionHandlers: Handlers = {
@@ -17,13 +21,15 @@ const connectionHandlers: Handlers = {
 /** Wires every background listener; the entrypoint calls this and nothing else. */
 export function setupBackground(): void {
   const route = createRouter(
-    { ...settingsHandlers, ...connectionHandlers, ...imageHandlers, ...uploadHandlers, ...tabHandlers, ...siteHandlers, ...resolveHandlers },
+    { ...settingsHandlers, ...connectionHandlers, ...imageHandlers, ...uploadHandlers, ...tabHandlers, ...siteHandlers, ...resolveHandlers, ...toastHandlers },
     { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') },
   );
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender as SenderInfo));
 
+  browser.contextMenus.onClicked.addListener(onMenuClicked);
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void syncContentScripts();
+    void loadSettings().then((s) => createMenus(s.userId));
     // First run: nothing works until Glean is configured, so show where to do it.
     if (reason === 'install') void browser.runtime.openOptionsPage();
   });
@@ -31,7 +37,11 @@ export function setupBackground(): void {
 
   // The queue resumes on every start of the background: after it was stopped while idle, after a
   // browser restart (onStartup wakes it), and on its own alarm while uploads are pending.
-  browser.runtime.onStartup.addListener(() => void queue.pump());
+  browser.runtime.onStartup.addListener(() => {
+    void queue.pump();
+    void loadSettings().then((s) => createMenus(s.userId));
+  });
+  onCredentialsChanged(() => loadSettings().then((s) => updateProfileTitle(s.userId)));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === QUEUE_ALARM) void queue.pump();
   });

@@ -1,25 +1,22 @@
 /**
  * The page part the background injects when the user acts (right-click upload, "This page"): it
- * reads image bytes the page itself may read (blob: URLs, same-origin or CORS-enabled images).
- * It answers only this extension's background, and only the requests below.
+ * reads image bytes the page itself may read (blob: URLs, same-origin or CORS-enabled images),
+ * finds the picture under the pointer, and shows the upload toast. It answers only this
+ * extension's background, and only the requests in page-tools-protocol.ts.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-
-/** A request from the background to the page part. */
-export type PageToolRequest = { tool: 'read-image'; src: string; capBytes: number };
-
-/** The answer: bytes as an ArrayBuffer (structured clone), or why they could not be read. */
-export type PageToolReply = { ok: true; bytes: ArrayBuffer; type: string } | { ok: false; message: string };
+import { findImage } from './pick-image';
+import { isPageToolRequest, type ReadImageReply } from './page-tools-protocol';
+import { showToast } from './toast';
 
 const flag = '__gleanImagesPageTools';
 
-async function readImage(src: string, capBytes: number): Promise<PageToolReply> {
+async function readImage(src: string, capBytes: number): Promise<ReadImageReply> {
   try {
     const response = await fetch(src, { credentials: 'include' });
     if (!response.ok) return { ok: false, message: `The page answered ${response.status} for this image.` };
-    const declared = Number(response.headers.get('content-length') ?? 0);
-    if (declared > capBytes) return { ok: false, message: 'too-large' };
+    if (Number(response.headers.get('content-length') ?? 0) > capBytes) return { ok: false, message: 'too-large' };
     const blob = await response.blob();
     if (blob.size > capBytes) return { ok: false, message: 'too-large' };
     return { ok: true, bytes: await blob.arrayBuffer(), type: blob.type };
@@ -28,21 +25,23 @@ async function readImage(src: string, capBytes: number): Promise<PageToolReply> 
   }
 }
 
-function isPageToolRequest(m: unknown): m is PageToolRequest {
-  const r = m as Partial<PageToolRequest> | null;
-  return typeof r === 'object' && r !== null && r.tool === 'read-image' && typeof r.src === 'string' && typeof r.capBytes === 'number';
-}
-
 /** Listens for the background's requests; injecting twice still answers once. */
 export function init(ctx: ContentScriptContext): void {
   const scope = globalThis as Record<string, unknown>;
   if (scope[flag]) return;
   scope[flag] = true;
   const listener = (message: unknown, sender: { id?: string; tab?: unknown }) => {
-    // Only this extension's own contexts (not another tab) may ask.
-    if (sender.id !== browser.runtime.id || sender.tab) return undefined;
-    if (!isPageToolRequest(message)) return undefined;
-    return readImage(message.src, message.capBytes);
+    // Only this extension's own contexts (never a tab) may ask.
+    if (sender.id !== browser.runtime.id || sender.tab || !isPageToolRequest(message)) return undefined;
+    switch (message.tool) {
+      case 'read-image':
+        return readImage(message.src, message.capBytes);
+      case 'find-image':
+        return findImage(message.targetElementId);
+      case 'toast':
+        showToast(message.toast);
+        return Promise.resolve(true);
+    }
   };
   browser.runtime.onMessage.addListener(listener);
   ctx.onInvalidated(() => {

@@ -98,6 +98,8 @@ export interface ProtocolMap {
   'sites.get': { from: 'page'; request: null; response: string[] };
   'sites.set': { from: 'page'; request: { site: string; enabled: boolean }; response: string[] };
   'page.resolve': { from: 'content'; request: { keys: string[] }; response: ResolvedImage[] };
+  'toast.retry': { from: 'content'; request: { jobId: string }; response: null };
+  'toast.show': { from: 'content'; request: { jobId: string }; response: null };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -131,6 +133,8 @@ export const SENDER_OF: { [K in MessageType]: ProtocolMap[K]['from'] } = {
   'sites.get': 'page',
   'sites.set': 'page',
   'page.resolve': 'content',
+  'toast.retry': 'content',
+  'toast.show': 'content',
 };
 
 /** Limits shared by the content script (which batches) and the background (which checks). */

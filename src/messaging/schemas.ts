@@ -44,7 +44,9 @@ const uploadOptions = {
   insist: v.optional(v.boolean()),
 };
 
-const jobId = v.strictObject({ id: v.pipe(v.string(), v.minLength(1), v.maxLength(100)) });
+const jobIdString = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+const jobId = v.strictObject({ id: jobIdString });
+const jobRef = v.strictObject({ jobId: jobIdString });
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const pageUrl = v.optional(v.pipe(v.string(), v.maxLength(LIMITS.urlLength)));
 
@@ -78,6 +80,8 @@ export const REQUEST_SCHEMAS = {
   'tab.images': v.strictObject({ tabId }),
   'sites.get': v.null(),
   'sites.set': v.strictObject({ site: field, enabled: v.boolean() }),
+  'toast.retry': jobRef,
+  'toast.show': jobRef,
   'page.resolve': v.strictObject({
     keys: v.pipe(
       v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.keyLength))),

@@ -9,6 +9,8 @@ export interface JobSource {
   fileName?: string;
   pageUrl?: string;
   srcUrl?: string;
+  /** The tab a right-click upload came from, whose toast follows the job. */
+  tabId?: number;
 }
 
 /**

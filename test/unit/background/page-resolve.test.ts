@@ -1,7 +1,8 @@
+import { forgetToken } from '../../../src/background/credentials';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { resolveHandlers, resolveKeys } from '../../../src/background/page-resolve';
-import { deleteSecret, setSecret } from '../../../src/db/secrets';
+import { setSecret } from '../../../src/db/secrets';
 import { storeSettings } from '../../../src/db/settings';
 import { storeSites } from '../../../src/db/sites';
 import { GleanError } from '../../../src/glean/errors';
@@ -153,7 +154,7 @@ describe('page.resolve through the router', () => {
   });
 
   it('refuses when the extension is not set up, without any fetch', async () => {
-    await deleteSecret('apiToken');
+    await forgetToken();
     const reply = await route({ type: 'page.resolve', payload: { keys: ['a'] } }, content(`${SITE}/`));
     expect(reply.ok).toBe(false);
     expect(net.spy).not.toHaveBeenCalled();

@@ -85,7 +85,8 @@ describe('settings.save', () => {
     const reply = await send<PublicSettings>('settings.save', { draft: draft({ backend: 'https://acme-be.glean.com/', userId: 'me' }) });
     expect(reply).toEqual({ ok: true, value: { apiBase: ACME, tokenType: 'user', actAs: '', userId: 'me', hasToken: true } });
     expect(await getSecret('apiToken')).toBe(TOKEN);
-    expect(listener).not.toHaveBeenCalled();
+    // Any saved change is announced, so cached clients and a 401 pause see the new settings.
+    expect(listener).toHaveBeenCalledTimes(1);
   });
 
   it('refuses to move the stored token to another backend, and changes nothing', async () => {

@@ -1,0 +1,44 @@
+/**
+ * Keeps the toast in the tab a right-click upload came from in step with its job. Where nothing
+ * can be shown (browser pages, the PDF viewer, store pages) the message is simply not delivered:
+ * the badge and the popup's history carry the result there.
+ */
+import { browser } from 'wxt/browser';
+import type { ToastState } from '../content/page-tools-protocol';
+import { altFor, formatCopy } from '../history/copy-formats';
+import type { QueueEvent } from '../messaging/protocol';
+import type { JobSummary } from '../queue/types';
+
+/** What the toast shows for a job's state, or null when nothing changes for the person. */
+export function toastForJob(job: JobSummary): ToastState | null {
+  switch (job.state) {
+    case 'queued':
+      return { kind: 'progress', text: job.attempts ? 'Trying the upload to Glean again…' : 'Uploading to Glean…' };
+    case 'uploading':
+      return { kind: 'progress', text: 'Uploading to Glean…' };
+    case 'paused':
+      return { kind: 'progress', text: `Waiting: ${job.error?.message ?? 'the upload queue is paused.'}` };
+    case 'failed':
+      return job.error?.kind === 'aborted' ? null : { kind: 'failed', jobId: job.id, message: job.error?.message ?? 'The upload failed.' };
+    case 'done': {
+      if (!job.result) return null;
+      const source = { key: job.result.key ?? '', url: job.result.url, alt: altFor({ metadata: job.metadata, ...(job.source.fileName ? { fileName: job.source.fileName } : {}) }) };
+      return { kind: 'done', jobId: job.id, title: 'Uploaded to Glean', key: source.key, url: source.url, markdown: formatCopy('markdown', source) };
+    }
+  }
+}
+
+/** Shows a toast in a tab's top frame; false when the page cannot show one. */
+export function sendToast(tabId: number, toast: ToastState): Promise<boolean> {
+  return browser.tabs.sendMessage(tabId, { tool: 'toast', toast }, { frameId: 0 }).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Forwards a queue change to the toast of the tab the job came from. */
+export function relayToToast(event: QueueEvent): void {
+  const tabId = event.job.source.tabId;
+  const toast = tabId === undefined ? null : toastForJob(event.job);
+  if (tabId !== undefined && toast) void sendToast(tabId, toast);
+}

@@ -1,0 +1,49 @@
+/**
+ * "Upload background image to Glean" in browsers that do not say which element was right-clicked
+ * (Chrome): the page part was not there at that moment, so it asks the person to click the
+ * picture once. Firefox names the element, and no click is needed.
+ */
+import { browser } from 'wxt/browser';
+import type { FindImageReply } from './page-tools-protocol';
+import { imageAtPoint, imageFrom } from './image-at';
+import { showToast, hideToast } from './toast';
+import { TOAST_CSS } from './toast-style';
+
+const NONE: FindImageReply = { ok: false, message: 'There is no picture there: no image and no CSS background image.' };
+
+/** Firefox: the element the menu was opened on. */
+function targetElement(id: number): Element | null {
+  const menus = (browser as unknown as { menus?: { getTargetElement?(id: number): Element | null } }).menus;
+  return menus?.getTargetElement?.(id) ?? null;
+}
+
+/** Finds the picture the person means, by the menu's target or by one click on it. */
+export function findImage(targetElementId?: number): Promise<FindImageReply> {
+  if (targetElementId !== undefined) {
+    const src = imageFrom(targetElement(targetElementId));
+    return Promise.resolve(src ? { ok: true, src } : NONE);
+  }
+  return new Promise((resolve) => {
+    const host = document.createElement('glean-images-picker');
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const layer = Object.assign(document.createElement('div'), { className: 'pick' });
+    shadow.append(Object.assign(document.createElement('style'), { textContent: TOAST_CSS }), layer);
+    const finish = (reply: FindImageReply) => {
+      host.remove();
+      window.removeEventListener('keydown', onKey, true);
+      hideToast();
+      resolve(reply);
+    };
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && finish({ ok: false, message: 'cancelled' });
+    layer.addEventListener('click', (e) => {
+      e.preventDefault();
+      e.stopPropagation();
+      host.remove(); // so the layer itself is not what lies under the point
+      const src = imageAtPoint(e.clientX, e.clientY);
+      finish(src ? { ok: true, src } : NONE);
+    });
+    window.addEventListener('keydown', onKey, true);
+    document.documentElement.append(host);
+    showToast({ kind: 'info', message: 'Click the picture to upload it to Glean. Press Esc to cancel.' });
+  });
+}

@@ -1,0 +1,102 @@
+/**
+ * The in-page toast for right-click uploads: progress, then the key with copy buttons and "Show",
+ * or the reason in words with "Retry". It lives in a closed shadow root, so page styles cannot
+ * break it and page scripts cannot reach into it, and it is announced to screen readers.
+ */
+import { send } from '../messaging/send';
+import type { ToastState } from './page-tools-protocol';
+import { TOAST_CSS } from './toast-style';
+
+let host: HTMLElement | null = null;
+let root: ShadowRoot | null = null;
+let hideTimer: ReturnType<typeof setTimeout> | undefined;
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
+  const el = Object.assign(document.createElement(tag), props);
+  el.append(...children);
+  return el;
+}
+
+async function copy(text: string, button: HTMLButtonElement, label: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    button.textContent = 'Copied';
+  } catch {
+    button.textContent = 'Copy failed';
+  }
+  setTimeout(() => (button.textContent = label), 1500);
+}
+
+function button(label: string, onClick: (b: HTMLButtonElement) => void): HTMLButtonElement {
+  const b = element('button', { type: 'button', textContent: label });
+  b.addEventListener('click', () => onClick(b));
+  return b;
+}
+
+/** Removes the toast. */
+export function hideToast(): void {
+  clearTimeout(hideTimer);
+  host?.remove();
+  host = root = null;
+}
+
+function mount(): ShadowRoot {
+  if (root && host?.isConnected) return root;
+  host = document.createElement('glean-images-toast');
+  root = host.attachShadow({ mode: 'closed' });
+  root.append(element('style', { textContent: TOAST_CSS }));
+  document.documentElement.append(host);
+  return root;
+}
+
+function content(state: ToastState): HTMLElement[] {
+  switch (state.kind) {
+    case 'progress':
+      return [element('p', { className: 'title' }, state.text), element('div', { className: 'progress' })];
+    case 'info':
+      return [element('p', { className: 'title' }, 'Glean Images'), element('p', { className: 'body' }, state.message)];
+    case 'failed': {
+      const actions = element('div', { className: 'actions' });
+      if (state.jobId) actions.append(button('Retry', () => void send('toast.retry', { jobId: state.jobId! }).catch(() => undefined)));
+      return [element('p', { className: 'title' }, 'Upload failed'), element('p', { className: 'body' }, state.message), actions];
+    }
+    case 'done':
+      return [
+        element('p', { className: 'title' }, state.title),
+        element('p', { className: 'body' }, 'Key: ', element('span', { className: 'key' }, state.key)),
+        element(
+          'div',
+          { className: 'actions' },
+          button('Copy key', (b) => void copy(state.key, b, 'Copy key')),
+          button('Copy URL', (b) => void copy(state.url, b, 'Copy URL')),
+          button('Copy Markdown', (b) => void copy(state.markdown, b, 'Copy Markdown')),
+          button('Show', () => void send('toast.show', { jobId: state.jobId }).catch(() => undefined)),
+        ),
+      ];
+  }
+}
+
+/** Shows (or replaces) the toast with a new state. */
+export function showToast(state: ToastState): void {
+  const shadow = mount();
+  clearTimeout(hideTimer);
+  shadow.querySelector('.toast')?.remove();
+  const failed = state.kind === 'failed';
+  const box = element('div', { className: `toast ${failed ? 'failed' : ''}` });
+  box.setAttribute('role', failed ? 'alert' : 'status');
+  box.setAttribute('aria-live', failed ? 'assertive' : 'polite');
+  box.setAttribute('data-state', state.kind);
+  box.append(...content(state), button('×', hideToast));
+  box.lastElementChild!.className = 'close';
+  box.lastElementChild!.setAttribute('aria-label', 'Close');
+  box.addEventListener('keydown', (e) => e.key === 'Escape' && hideToast());
+  shadow.append(box);
+  // Results stay a while, unless the pointer or focus is on them; failures stay until closed.
+  if (state.kind === 'done' || state.kind === 'info') {
+    const schedule = () => (hideTimer = setTimeout(hideToast, 15_000));
+    box.addEventListener('mouseenter', () => clearTimeout(hideTimer));
+    box.addEventListener('focusin', () => clearTimeout(hideTimer));
+    box.addEventListener('mouseleave', schedule);
+    schedule();
+  }
+}
