@@ -7,6 +7,7 @@ import { resolveHandlers } from './page-resolve';
 import { QUEUE_ALARM, queue } from './services';
 import { settingsHandlers } from './settings-handlers';
 import { dropRevokedSites, siteHandlers, syncContentScripts } from './site-access';
+import { preferenceHandlers } from './preference-handlers';
 import { tabHandlers } from './tab-handlers';
 import { toastHandlers } from './toast-handlers';
 import { createMenus, updateProfileTitle } from './context-menus';
@@ -21,7 +22,7 @@ const connectionHandlers: Handlers = {
 /** Wires every background listener; the entrypoint calls this and nothing else. */
 export function setupBackground(): void {
   const route = createRouter(
-    { ...settingsHandlers, ...connectionHandlers, ...imageHandlers, ...uploadHandlers, ...tabHandlers, ...siteHandlers, ...resolveHandlers, ...toastHandlers },
+    { ...settingsHandlers, ...connectionHandlers, ...imageHandlers, ...uploadHandlers, ...tabHandlers, ...siteHandlers, ...resolveHandlers, ...toastHandlers, ...preferenceHandlers },
     { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') },
   );
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender as SenderInfo));

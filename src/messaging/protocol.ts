@@ -6,6 +6,7 @@
 import type { ImageBytes, ImageMetadataFields, ImageQuery } from '../glean/types';
 import type { FieldError, SettingsDraft } from '../settings/validate';
 import type { PublicSettings } from '../settings/types';
+import type { UploadPreferences } from '../settings/upload-preferences';
 import type { HistoryEntry } from '../history/types';
 import type { ProcessingOptions } from '../images/types';
 import type { PageImage } from '../page-images/types';
@@ -95,6 +96,8 @@ export interface ProtocolMap {
   'history.list': { from: 'page'; request: { limit: number }; response: HistoryEntry[] };
   'history.clear': { from: 'page'; request: null; response: null };
   'tab.images': { from: 'page'; request: { tabId: number }; response: PageImage[] };
+  'preferences.get': { from: 'page'; request: null; response: UploadPreferences };
+  'preferences.save': { from: 'page'; request: UploadPreferences; response: UploadPreferences };
   'sites.get': { from: 'page'; request: null; response: string[] };
   'sites.set': { from: 'page'; request: { site: string; enabled: boolean }; response: string[] };
   'page.resolve': { from: 'content'; request: { keys: string[] }; response: ResolvedImage[] };
@@ -130,6 +133,8 @@ export const SENDER_OF: { [K in MessageType]: ProtocolMap[K]['from'] } = {
   'history.list': 'page',
   'history.clear': 'page',
   'tab.images': 'page',
+  'preferences.get': 'page',
+  'preferences.save': 'page',
   'sites.get': 'page',
   'sites.set': 'page',
   'page.resolve': 'content',

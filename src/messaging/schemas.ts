@@ -27,15 +27,14 @@ const metadata = v.strictObject({
 
 const query = v.union([v.strictObject({ key: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.keyLength)) }), metadata]);
 
-const processing = v.optional(
-  v.strictObject({
-    maxWidth: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(20_000))),
-    maxHeight: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(20_000))),
-    format: v.optional(v.picklist(['keep', 'png', 'jpeg', 'webp'])),
-    quality: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
-    squareCrop: v.optional(v.boolean()),
-  }),
-);
+const processingFields = {
+  maxWidth: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(20_000))),
+  maxHeight: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(20_000))),
+  format: v.optional(v.picklist(['keep', 'png', 'jpeg', 'webp'])),
+  quality: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
+  squareCrop: v.optional(v.boolean()),
+};
+const processing = v.optional(v.strictObject(processingFields));
 
 const uploadOptions = {
   metadata,
@@ -78,6 +77,16 @@ export const REQUEST_SCHEMAS = {
   'history.list': v.strictObject({ limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(LIMITS.historyPage)) }),
   'history.clear': v.null(),
   'tab.images': v.strictObject({ tabId }),
+  'preferences.get': v.null(),
+  'preferences.save': v.strictObject({
+    capBytes: v.pipe(v.number(), v.integer(), v.minValue(1024 * 1024), v.maxValue(200 * 1024 * 1024)),
+    concurrency: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(8)),
+    maxAttempts: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(20)),
+    historyCap: v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(5000)),
+    processing: v.strictObject(processingFields),
+    defaultType: v.picklist(IMAGE_TYPES),
+    defaultMetadata: v.strictObject({ id: optionalField, ds: optionalField, cid: optionalField }),
+  }),
   'sites.get': v.null(),
   'sites.set': v.strictObject({ site: field, enabled: v.boolean() }),
   'toast.retry': jobRef,
