@@ -352,6 +352,6 @@ describe('router fuzz with the real handlers', () => {
     expect(seen.fetches).toBeGreaterThan(0);
     // Few random content senders pass (a tab, a frame, an http(s) url, a matching origin), but some must.
     expect(seen.contentAccepted).toBeGreaterThan(10);
-    expect(seen.contentFetches).toBeGreaterThan(20);
+    expect(seen.contentFetches).toBeGreaterThan(5);
   });
 });
