@@ -1,10 +1,9 @@
 /**
  * Getting the bytes of an image on a page: `data:` URLs directly; http(s) by the background when it
- * holds the site's permission, else through the page (which may read same-origin and CORS images);
- * `blob:` URLs only through the page. When neither may read it, the caller learns which site to
- * ask the user for.
+ * may read the site (its permission, or CORS), else through the page (which may read same-origin
+ * images); `blob:` URLs only through the page. When neither may read it, the caller learns which
+ * site to ask the user for.
  */
-import { browser } from 'wxt/browser';
 import { GleanError } from '../glean/errors';
 import { formatBytes } from '../images/read-capped';
 import { readInPage } from './page-access';
@@ -23,6 +22,22 @@ function tooLarge(capBytes: number): GleanError {
   return new GleanError('invalid-input', `This image is larger than the ${formatBytes(capBytes)} limit.`);
 }
 
+/**
+ * The background's own fetch. It reads the answer only where the extension holds the site's
+ * permission (or the site allows anyone by CORS); otherwise the browser refuses and this says null.
+ */
+async function fetchDirect(url: URL, capBytes: number): Promise<{ bytes: ArrayBuffer | ReadableStream<Uint8Array> } | null> {
+  let response: Response;
+  try {
+    response = await fetch(url.href, { credentials: 'include' });
+  } catch {
+    return null;
+  }
+  if (!response.ok) throw new GleanError('invalid-input', `${url.host} answered ${response.status} for this image.`);
+  if (Number(response.headers.get('content-length') ?? 0) > capBytes) throw tooLarge(capBytes);
+  return { bytes: response.body ?? (await response.arrayBuffer()) };
+}
+
 /** Reads an image's bytes by the first way allowed. */
 export async function acquireImage(ref: ImageRef, capBytes: number): Promise<Acquired> {
   let url: URL;
@@ -39,13 +54,9 @@ export async function acquireImage(ref: ImageRef, capBytes: number): Promise<Acq
     throw new GleanError('invalid-input', `Images at ${url.protocol} addresses cannot be uploaded.`);
   }
   const origin = `${url.protocol}//${url.hostname}/*`;
-  if (url.protocol !== 'blob:' && (await browser.permissions.contains({ origins: [origin] }))) {
-    const response = await fetch(url.href, { credentials: 'include' }).catch(() => {
-      throw new GleanError('network', `Could not download the image from ${url.host}.`);
-    });
-    if (!response.ok) throw new GleanError('invalid-input', `${url.host} answered ${response.status} for this image.`);
-    if (Number(response.headers.get('content-length') ?? 0) > capBytes) throw tooLarge(capBytes);
-    return { bytes: response.body ?? (await response.arrayBuffer()) };
+  if (url.protocol !== 'blob:') {
+    const direct = await fetchDirect(url, capBytes);
+    if (direct) return direct;
   }
   const fromPage = await readInPage(ref.tabId, ref.frameId, url.href, capBytes);
   if (fromPage.ok) return { bytes: fromPage.bytes };

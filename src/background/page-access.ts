@@ -30,8 +30,13 @@ export async function listTabImages(tabId: number): Promise<PageImage[]> {
   return [...merged.values()];
 }
 
-/** Injects the page part into a frame (once; it ignores a second injection) and asks it. */
+/** Asks the page part in a frame, injecting it first when it is not there yet. */
 export async function askPage<T>(tabId: number, frameId: number, request: PageToolRequest): Promise<T | undefined> {
+  try {
+    return (await browser.tabs.sendMessage(tabId, request, { frameId })) as T | undefined;
+  } catch {
+    // Nobody listening: the page part is not in this frame yet.
+  }
   await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [PAGE_TOOLS] }).catch(() => {
     throw unreachable();
   });

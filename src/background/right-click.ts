@@ -27,7 +27,10 @@ export interface MenuClick {
   targetElementId?: number;
 }
 
-/** The pattern for an image's site, when reading it may need a permission the page does not give. */
+/**
+ * The pattern for an image's site when it is not the tab's own site: the click's activeTab grant
+ * covers only the top page's origin, so an image (or a frame) from elsewhere needs its site.
+ */
 export function imageSitePattern(src: string | undefined, pageUrl: string | undefined): string | null {
   if (!src) return null;
   try {
@@ -93,7 +96,7 @@ export async function openDetails(target: { tabId: number; frameId: number; src:
 /** The menus.onClicked listener: asks for the image's site inside the click, then uploads. */
 export function onMenuClicked(info: { menuItemId: string | number; srcUrl?: string; linkUrl?: string; pageUrl?: string; frameUrl?: string; frameId?: number; targetElementId?: number }, tab?: { id?: number }): void {
   const src = info.srcUrl ?? info.linkUrl;
-  const pattern = imageSitePattern(src, info.frameUrl ?? info.pageUrl);
+  const pattern = imageSitePattern(src, info.pageUrl);
   // First thing, synchronously: browsers accept a permission request only inside the click.
   const siteAsked = pattern ? browser.permissions.request({ origins: [pattern] }).catch(() => false) : Promise.resolve(false);
   if (tab?.id === undefined || tab.id < 0) return;

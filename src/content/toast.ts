@@ -1,14 +1,15 @@
 /**
  * The in-page toast for right-click uploads: progress, then the key with copy buttons and "Show",
- * or the reason in words with "Retry". It lives in a closed shadow root, so page styles cannot
- * break it and page scripts cannot reach into it, and it is announced to screen readers.
+ * or the reason in words with "Retry". It lives in a shadow root, so page styles cannot break it
+ * (open, so accessibility tools can check it; it holds nothing secret: the page had the picture,
+ * and its buttons can only retry this tab's uploads or show the history), and it is announced to
+ * screen readers.
  */
 import { send } from '../messaging/send';
 import type { ToastState } from './page-tools-protocol';
 import { TOAST_CSS } from './toast-style';
 
-let host: HTMLElement | null = null;
-let root: ShadowRoot | null = null;
+const TAG = 'glean-images-toast';
 let hideTimer: ReturnType<typeof setTimeout> | undefined;
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
@@ -36,14 +37,16 @@ function button(label: string, onClick: (b: HTMLButtonElement) => void): HTMLBut
 /** Removes the toast. */
 export function hideToast(): void {
   clearTimeout(hideTimer);
-  host?.remove();
-  host = root = null;
+  document.querySelector(TAG)?.remove();
 }
 
+// Found in the page rather than kept in a variable: a re-injected page part must reuse the toast
+// an earlier one put there, never add a second.
 function mount(): ShadowRoot {
-  if (root && host?.isConnected) return root;
-  host = document.createElement('glean-images-toast');
-  root = host.attachShadow({ mode: 'closed' });
+  const existing = document.querySelector(TAG)?.shadowRoot;
+  if (existing) return existing;
+  const host = document.createElement(TAG);
+  const root = host.attachShadow({ mode: 'open' });
   root.append(element('style', { textContent: TOAST_CSS }));
   document.documentElement.append(host);
   return root;

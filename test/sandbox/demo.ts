@@ -15,7 +15,11 @@ import { send, sendText, type Reply } from './respond.js';
 export const DEMO_DIR = fileURLToPath(new URL('./demo/', import.meta.url));
 
 /** The ordinary pictures the demo page shows, 320x200. */
-export const DEMO_PICTURES: Record<string, string> = { red: '#d62828', green: '#2a9d8f', blue: '#277da1' };
+export const DEMO_PICTURES: Record<string, string> = {
+  red: '#d62828', green: '#2a9d8f', blue: '#277da1',
+  // One more per source kind on sources.html, so no two uploads there are duplicates.
+  amber: '#f4a261', violet: '#7b2cbf', teal: '#0f766e', pink: '#db2777', navy: '#1e3a8a', olive: '#65a30d',
+};
 
 const pictureCache = new Map<string, Buffer>();
 
@@ -27,8 +31,13 @@ function demoPicture(name: string): Buffer | undefined {
   return png;
 }
 
+/** The same server under another name: a second origin for cross-origin images and frames. */
+export function otherOrigin(origin: string): string {
+  return origin.replace('//127.0.0.1:', '//localhost:');
+}
+
 export function fillPlaceholders(html: string, origin: string, baseUrl: string): string {
-  const values: Record<string, string> = { ORIGIN: origin, BASE_URL: baseUrl, USER_TOKEN, GLOBAL_TOKEN };
+  const values: Record<string, string> = { ORIGIN: origin, OTHER_ORIGIN: otherOrigin(origin), BASE_URL: baseUrl, USER_TOKEN, GLOBAL_TOKEN };
   return html.replace(/\{\{([A-Z_]+)\}\}/g, (whole, name: string) => values[name] ?? whole);
 }
 
@@ -41,6 +50,18 @@ export async function handleDemo(req: IncomingMessage, res: ServerResponse, url:
   if (picture) {
     const png = demoPicture(picture[1]!);
     return png ? send(reply, 200, { 'content-type': 'image/png' }, png) : sendText(reply, 404, 'not found');
+  }
+
+  // A CDN that sends no CORS headers: pages may show its pictures but not read them, so only the
+  // extension, with the site's permission, can.
+  const cdn = /^\/demo\/cdn\/([a-z]+)\.png$/.exec(url.pathname);
+  if (cdn) {
+    const png = demoPicture(cdn[1]!);
+    if (!png) return sendText(reply, 404, 'not found');
+    onStatus(200);
+    res.writeHead(200, { 'content-type': 'image/png', 'content-length': String(png.length) });
+    res.end(png);
+    return;
   }
 
   let relative: string;

@@ -107,3 +107,25 @@ export async function openExtensionPage(context: BrowserContext, extensionId: st
   await page.goto(`chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);
   return page;
 }
+
+/**
+ * What a person does when the extension asks for a site: allowed on chrome://extensions, then
+ * confirmed by a click in an extension page (Chromium applies the grant once `permissions.request`
+ * runs inside a user gesture; with the site already allowed it answers at once, without a prompt).
+ */
+export async function allowSite(browser: ChromiumWithExtension, pattern: string): Promise<boolean> {
+  await browser.grantHost(pattern);
+  const page = await openExtensionPage(browser.context, browser.extensionId, 'options.html');
+  try {
+    await page.evaluate((p) => {
+      document.body.addEventListener('click', () => {
+        (globalThis as any).chrome.permissions.request({ origins: [p] }).then((ok: boolean) => (document.body.dataset.granted = String(ok)));
+      }, { once: true });
+    }, pattern);
+    await page.locator('body').click({ position: { x: 2, y: 2 } });
+    await page.waitForFunction(() => document.body.dataset.granted !== undefined);
+    return (await page.evaluate(() => document.body.dataset.granted)) === 'true';
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,131 @@
+// Right-click uploads in Chromium, for every kind of image a page has. A test cannot open the
+// browser's own menu, so it fires the menu's real onClicked event in the service worker with what
+// Chrome passes (srcUrl, pageUrl, frameId, the tab); the extension's own listener does the rest.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allowSite, type ChromiumWithExtension } from '../support/chromium';
+import { launchConfigured } from '../support/configured-chromium';
+import { startSandbox, type Sandbox } from '../support/sandbox-fixture';
+
+let sandbox: Sandbox;
+let browser: ChromiumWithExtension;
+let page: Page;
+
+const worker = () => browser.context.serviceWorkers().find((w) => w.url().includes(browser.extensionId))!;
+
+async function tabIdOf(url: string): Promise<number> {
+  return worker().evaluate(async (u) => (await (globalThis as any).chrome.tabs.query({})).find((t: { url?: string }) => t.url === u)?.id, url);
+}
+
+/** Fires the context menu's click as Chrome would, with the info Chrome gives. */
+async function rightClick(info: Record<string, unknown>): Promise<void> {
+  const tabId = await tabIdOf(page.url());
+  await worker().evaluate(([i, id]) => (globalThis as any).chrome.contextMenus.onClicked.dispatch(i, { id }), [{ pageUrl: page.url(), frameId: 0, ...info }, tabId] as const);
+}
+
+/** Waits for the toast's final state and returns it (state and its key or message). */
+async function toastResult(): Promise<{ state: string; text: string }> {
+  const box = page.locator('glean-images-toast .toast[data-state="done"], glean-images-toast .toast[data-state="failed"]');
+  await box.waitFor({ timeout: 15_000 });
+  const state = (await box.getAttribute('data-state')) ?? '';
+  const text = state === 'done' ? ((await box.locator('.key').textContent()) ?? '') : ((await box.locator('.body').textContent()) ?? '');
+  await page.locator('glean-images-toast button[aria-label="Close"]').click();
+  return { state, text };
+}
+
+async function picture(name: string): Promise<Buffer> {
+  return Buffer.from(await (await fetch(`${sandbox.origin}/demo/img/${name}.png`)).arrayBuffer());
+}
+
+async function expectUploaded(colour: string): Promise<void> {
+  const { state, text: key } = await toastResult();
+  expect(state, colour).toBe('done');
+  const stored = sandbox.images.getByKey(key);
+  expect(stored?.bytes.equals(await picture(colour)), colour).toBe(true);
+  expect(stored?.metadata.type).toBe('UGC');
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  ({ browser } = await launchConfigured(sandbox));
+  page = await browser.context.newPage();
+  await page.goto(`${sandbox.origin}/demo/sources.html`);
+  await page.waitForFunction(() => (document.getElementById('blob') as HTMLImageElement).complete && (document.getElementById('data') as HTMLImageElement).src.startsWith('data:'));
+});
+afterAll(async () => {
+  await browser?.close();
+  await sandbox?.close();
+});
+
+const src = (id: string) => page.locator(`#${id}`).evaluate((img: HTMLImageElement) => img.currentSrc);
+
+describe('Chromium: right-click "Upload to Glean"', () => {
+  it('uploads a plain image, and the toast shows its key', async () => {
+    await rightClick({ menuItemId: 'glean-upload', srcUrl: await src('plain'), mediaType: 'image' });
+    await expectUploaded('red');
+  });
+
+  it('uploads the srcset candidate shown, and the <picture> source shown', async () => {
+    await rightClick({ menuItemId: 'glean-upload', srcUrl: await src('srcset'), mediaType: 'image' });
+    await expectUploaded('green');
+    await rightClick({ menuItemId: 'glean-upload', srcUrl: await src('picture'), mediaType: 'image' });
+    await expectUploaded('amber');
+  });
+
+  it('uploads a data: image and a blob: image (read in the page)', async () => {
+    await rightClick({ menuItemId: 'glean-upload', srcUrl: await src('data'), mediaType: 'image' });
+    await expectUploaded('violet');
+    await rightClick({ menuItemId: 'glean-upload', srcUrl: await src('blob'), mediaType: 'image' });
+    await expectUploaded('pink');
+  });
+
+  it('uploads a lazy-loaded image once it has loaded', async () => {
+    await page.locator('#lazy').scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => (document.getElementById('lazy') as HTMLImageElement).currentSrc.endsWith('olive.png'));
+    await rightClick({ menuItemId: 'glean-upload', srcUrl: await src('lazy'), mediaType: 'image' });
+    await expectUploaded('olive');
+    await page.evaluate(() => window.scrollTo(0, 0));
+  });
+
+  it('says which site to allow for a cross-origin image without CORS, then uploads it once allowed', async () => {
+    const cdn = await src('cdn');
+    await rightClick({ menuItemId: 'glean-upload', srcUrl: cdn, mediaType: 'image' });
+    const refused = await toastResult();
+    expect(refused.state).toBe('failed');
+    expect(refused.text).toContain('http://localhost');
+    expect(await allowSite(browser, 'http://localhost/*')).toBe(true); // what the person does when asked
+    await rightClick({ menuItemId: 'glean-upload', srcUrl: cdn, mediaType: 'image' });
+    await expectUploaded('teal');
+  });
+
+  it('uploads an image inside an iframe of another site', async () => {
+    const tabId = await tabIdOf(page.url());
+    const frame = await worker().evaluate(async (id) => {
+      const frames = await (globalThis as any).chrome.scripting.executeScript({ target: { tabId: id, allFrames: true }, func: () => location.href });
+      return frames.find((f: { result: string }) => f.result.endsWith('/demo/frame.html'));
+    }, tabId);
+    const framedSrc = `${sandbox.origin.replace('127.0.0.1', 'localhost')}/demo/img/blue.png`;
+    await rightClick({ menuItemId: 'glean-upload', srcUrl: framedSrc, frameId: frame.frameId, frameUrl: frame.result, mediaType: 'image' });
+    await expectUploaded('blue');
+  });
+
+  it('uploads a CSS background image the person then clicks on', async () => {
+    await rightClick({ menuItemId: 'glean-upload-background' });
+    await page.locator('glean-images-toast .toast[data-state="info"]').waitFor();
+    // The picking layer covers the page, so click where the element is, as a person would.
+    const box = (await page.locator('#background').boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expectUploaded('navy');
+  });
+
+  it('uploads with a preset type, and asks for "Your user ID" before a profile picture', async () => {
+    await rightClick({ menuItemId: 'glean-as-logo', srcUrl: await src('plain'), mediaType: 'image' });
+    const { state, text: key } = await toastResult();
+    expect(state).toBe('done');
+    expect(sandbox.images.getByKey(key)?.metadata).toEqual({ type: 'LOGO', ext: 'png' });
+    // alice is "Your user ID" (set by launchConfigured): her picture is replaced.
+    await rightClick({ menuItemId: 'glean-as-user', srcUrl: await src('plain'), mediaType: 'image' });
+    const profile = await toastResult();
+    expect(sandbox.images.getByKey(profile.text)?.metadata).toMatchObject({ type: 'USER', id: 'alice' });
+  });
+});
