@@ -36,9 +36,17 @@ export function sendToast(tabId: number, toast: ToastState): Promise<boolean> {
   );
 }
 
+/** Where no toast can be shown, the tab's own badge says how the upload ended. */
+async function markTab(tabId: number, toast: ToastState): Promise<void> {
+  if (toast.kind !== 'done' && toast.kind !== 'failed') return;
+  await browser.action.setBadgeText({ tabId, text: toast.kind === 'done' ? '✓' : '!' }).catch(() => undefined);
+  await browser.action.setTitle({ tabId, title: toast.kind === 'done' ? `Uploaded to Glean: ${toast.key}` : `Upload failed: ${toast.message}` }).catch(() => undefined);
+}
+
 /** Forwards a queue change to the toast of the tab the job came from. */
 export function relayToToast(event: QueueEvent): void {
   const tabId = event.job.source.tabId;
   const toast = tabId === undefined ? null : toastForJob(event.job);
-  if (tabId !== undefined && toast) void sendToast(tabId, toast);
+  if (tabId === undefined || !toast) return;
+  void sendToast(tabId, toast).then((shown) => (shown ? undefined : markTab(tabId, toast)));
 }
