@@ -12,7 +12,7 @@ import type { HistoryEntry } from '../history/types';
 import { acquireImage } from './acquire-image';
 import { menuChoice } from './menu-actions';
 import { askPage, findInPage } from './page-access';
-import { toastForJob } from './toast-relay';
+import { markTab, toastForJob } from './toast-relay';
 import { enqueueBytes } from './upload-handlers';
 
 /** What the browser tells about a menu click, reduced to what the upload needs. */
@@ -43,8 +43,10 @@ export function imageSitePattern(src: string | undefined, pageUrl: string | unde
   }
 }
 
-function toast(tabId: number, state: ToastState): Promise<unknown> {
-  return askPage(tabId, 0, { tool: 'toast', toast: state }).catch(() => false);
+/** Shows a toast, or where the page cannot show one (browser pages, stores), marks the tab's badge. */
+async function toast(tabId: number, state: ToastState): Promise<void> {
+  const shown = await askPage(tabId, 0, { tool: 'toast', toast: state }).catch(() => false);
+  if (!shown) await markTab(tabId, state);
 }
 
 function earlierToast(entry: HistoryEntry): ToastState | null {

@@ -37,7 +37,7 @@ export function sendToast(tabId: number, toast: ToastState): Promise<boolean> {
 }
 
 /** Where no toast can be shown, the tab's own badge says how the upload ended. */
-async function markTab(tabId: number, toast: ToastState): Promise<void> {
+export async function markTab(tabId: number, toast: ToastState): Promise<void> {
   if (toast.kind !== 'done' && toast.kind !== 'failed') return;
   await browser.action.setBadgeText({ tabId, text: toast.kind === 'done' ? '✓' : '!' }).catch(() => undefined);
   await browser.action.setTitle({ tabId, title: toast.kind === 'done' ? `Uploaded to Glean: ${toast.key}` : `Upload failed: ${toast.message}` }).catch(() => undefined);
