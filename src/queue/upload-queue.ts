@@ -9,14 +9,15 @@ import { addHistory, findHistoryByFingerprint, putHistory } from '../db/history'
 import { getRecord, setRecord } from '../db/records';
 import { toErrorInfo } from '../glean/errors';
 import type { ImageMetadataFields, UploadResult } from '../glean/types';
-import type { HistoryEntry } from '../history/types';
+import { historyEntryFor } from '../history/entry';
 import type { PreparedImage } from '../images/types';
 import type { EnqueueResult, QueueEvent, QueueStatus } from '../messaging/protocol';
 import type { UploadPreferences } from '../settings/upload-preferences';
 import { decideAfterFailure } from './failure-policy';
 import { fingerprint } from './fingerprint';
 import type { RateGate } from './rate-gate';
-import type { Job, JobSource, JobSummary, QueueCounts, QueuePause } from './types';
+import { countJobs, summarize, view } from './job-view';
+import type { Job, JobSource, JobSummary, QueuePause } from './types';
 
 const AUTH_PAUSE = 'authPause';
 
@@ -43,21 +44,6 @@ export interface EnqueueInput {
   actAs?: string;
   source: JobSource;
   insist?: boolean;
-}
-
-/** What pages may see of a job (a copy, so later changes do not show through). */
-export function summarize(job: Job): JobSummary {
-  return { ...job };
-}
-
-/**
- * A job as shown: while the whole queue waits, waiting jobs read "paused"; once it goes on, a job
- * stored as paused reads "queued". Pausing thus never rewrites every job.
- */
-function view(job: Job, pause: QueuePause | null): JobSummary {
-  if (pause && job.state === 'queued') return { ...job, state: 'paused' };
-  if (!pause && job.state === 'paused') return { ...job, state: 'queued' };
-  return summarize(job);
 }
 
 const PENDING = new Set(['queued', 'uploading', 'paused']);
@@ -244,24 +230,7 @@ export class UploadQueue {
   }
 
   private async finish(job: Job, bytes: Blob, result: UploadResult, prefs: UploadPreferences): Promise<void> {
-    const key = result.key ?? '';
-    const entry: HistoryEntry = {
-      id: job.id,
-      key,
-      url: result.url,
-      metadata: job.metadata,
-      ...(result.metadata ? { serverMetadata: result.metadata } : {}),
-      mime: job.mime,
-      size: job.size,
-      width: job.width,
-      height: job.height,
-      createdAt: this.now(),
-      fingerprint: job.fingerprint,
-      ...(job.source.pageUrl ? { pageUrl: job.source.pageUrl } : {}),
-      ...(job.source.srcUrl ? { srcUrl: job.source.srcUrl } : {}),
-      ...(job.source.fileName ? { fileName: job.source.fileName } : {}),
-      ...(job.actAs ? { actAs: job.actAs } : {}),
-    };
+    const entry = historyEntryFor(job, result, this.now());
     // History first, then the job goes: a crash in between leaves a duplicate, never a loss.
     await addHistory(entry, prefs.historyCap);
     await this.forget(job.id);
@@ -330,11 +299,4 @@ export class UploadQueue {
       this.deps.notify({ event: 'queue.changed', job: view(job, pause), counts: countJobs(jobs.map((j) => view(j, pause))), pause }),
     );
   }
-}
-
-/** Counts jobs by state for the badge and the popup. */
-export function countJobs(jobs: Pick<Job, 'state'>[]): QueueCounts {
-  const counts: QueueCounts = { queued: 0, uploading: 0, failed: 0, paused: 0 };
-  for (const j of jobs) if (j.state in counts) counts[j.state as keyof QueueCounts] += 1;
-  return counts;
 }

@@ -1,0 +1,24 @@
+/** How jobs look to pages: copies, states as shown while the queue waits, and counts. */
+import type { Job, JobSummary, QueueCounts, QueuePause } from './types';
+
+/** What pages may see of a job (a copy, so later changes do not show through). */
+export function summarize(job: Job): JobSummary {
+  return { ...job };
+}
+
+/**
+ * A job as shown: while the whole queue waits, waiting jobs read "paused"; once it goes on, a job
+ * stored as paused reads "queued". Pausing thus never rewrites every job.
+ */
+export function view(job: Job, pause: QueuePause | null): JobSummary {
+  if (pause && job.state === 'queued') return { ...job, state: 'paused' };
+  if (!pause && job.state === 'paused') return { ...job, state: 'queued' };
+  return summarize(job);
+}
+
+/** Counts jobs by state for the badge and the popup. */
+export function countJobs(jobs: Pick<Job, 'state'>[]): QueueCounts {
+  const counts: QueueCounts = { queued: 0, uploading: 0, failed: 0, paused: 0 };
+  for (const j of jobs) if (j.state in counts) counts[j.state as keyof QueueCounts] += 1;
+  return counts;
+}
