@@ -1,5 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+// The store listing's name and description live in package.json with the version WXT already takes.
+import pkg from './package.json';
 
 // The manifest is built here so that both browsers get the same minimal permissions.
 export default defineConfig({
@@ -7,22 +9,54 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  zip: {
+    // The Firefox sources zip (AMO review) is what `npm ci && npm run build` needs to rebuild the
+    // package: no tests, test output or local junk. WXT already leaves out node_modules, dotfiles,
+    // *.test.* files and .output/. scripts/make-icons.ts draws with the sandbox's PNG encoder.
+    excludeSources: ['test/**', 'test-results/**', 'tmp/**', 'coverage/**', 'stats*.html', '*.log', 'vitest.*config.ts'],
+    includeSources: ['test/sandbox/png.ts'],
+  },
   manifest: ({ browser }) => ({
-    name: 'Glean Images',
-    description: 'Upload images to Glean from any page, look up profile pictures, and show Glean images that need a token.',
-    permissions: ['scripting', 'alarms', 'contextMenus', 'activeTab'],
+    name: pkg.displayName,
+    description: pkg.description,
+    // identity: the OAuth sign-in window (identity.launchWebAuthFlow) and its redirect URL.
+    permissions: ['scripting', 'alarms', 'contextMenus', 'activeTab', 'identity'],
     // Hosts are asked for only when the user acts (saving the backend, enabling a site).
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    // WXT fills `icons` from public/icon/<size>.png (scripts/make-icons.ts draws them) but not the
+    // toolbar button's; WXT adds the popup and title to this.
+    action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'glean-images@extension.local', strict_min_version: '128.0' },
+            gecko: {
+              id: 'glean-images@extension.local',
+              // The APIs need 128: optional_host_permissions (128; every host is optional here),
+              // MV3 with action and an event page (109), scripting.registerContentScripts honouring
+              // persistAcrossSessions (105), OffscreenCanvas.convertToBlob in the event page (105),
+              // ClipboardItem in the popup (127, feature-detected), identity.launchWebAuthFlow (53).
+              // The floor is 140 because that is where Firefox shows the data consent below at
+              // install; the extension has no consent screen of its own for 128-139.
+              strict_min_version: '140.0',
+              // What leaves the browser, always to the user's own Glean backend and only there:
+              // the API token (authenticationInfo), the images users upload from pages
+              // (websiteContent), and people's e-mails/user IDs with their profile pictures
+              // (personallyIdentifyingInfo: "Act as" and image metadata). The extension cannot work
+              // without them, so they are required, not optional. No analytics, no telemetry.
+              data_collection_permissions: {
+                required: ['authenticationInfo', 'personallyIdentifyingInfo', 'websiteContent'],
+              },
+            },
+            // Firefox for Android shows that consent from 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {
           // Lets ArrayBuffer/Blob cross runtime messaging without base64 (Chromium 148+).
           message_serialization: 'structured_clone',
           minimum_chrome_version: '148',
+          // Without this key Chrome lets every other extension message us; nothing outside needs to.
+          externally_connectable: { ids: [] },
         }),
   }),
 });

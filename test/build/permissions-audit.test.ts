@@ -1,0 +1,126 @@
+/**
+ * Permissions audit of the production manifests of both builds: the extension asks for the least it
+ * can, and anything more fails here until it is justified in the lists below (which a store
+ * reviewer can read as they are).
+ */
+
+import { describe, expect, it } from 'vitest';
+import { BUILDS, readManifest, type Manifest } from './builds';
+
+/** API permissions granted at install, and why each is needed. Nothing else may be asked for. */
+export const ALLOWED_PERMISSIONS: Readonly<Record<string, string>> = {
+  scripting:
+    'registers the content script for exactly the sites the user enabled (registerContentScripts) ' +
+    'and injects the page tools into the tab the user acts on (executeScript)',
+  alarms: 'wakes the background to resume the persistent upload queue after a backoff or Retry-After wait',
+  contextMenus: 'the "Upload to Glean" menu on images and image links',
+  activeTab:
+    'temporary access to the tab the user right-clicked or opened the popup on, instead of host ' +
+    'permissions for every site',
+  identity: 'OAuth sign-in to Glean through identity.launchWebAuthFlow, instead of pasting a token',
+};
+
+/** Host permissions granted at install: none. Every host is optional and asked for when used. */
+export const ALLOWED_HOST_PERMISSIONS: readonly string[] = [];
+
+/** Optional hosts, each requested for one origin at a time when the user acts. */
+export const ALLOWED_OPTIONAL_HOST_PERMISSIONS: Readonly<Record<string, string>> = {
+  'https://*/*':
+    "the user's Glean backend (any https host) when settings are saved, each site the user enables " +
+    'for showing Glean images, and the site of an image the user uploads (to read its bytes); ' +
+    'each requested for its one origin inside the click, never as the whole pattern',
+  'http://127.0.0.1/*': 'a Glean-compatible server on this computer (the local sandbox), asked for like any backend',
+  'http://localhost/*': 'the same, by name',
+};
+
+/** Patterns that would give access to every site. */
+const BROAD_PATTERN = /^(<all_urls>|(\*|https?|wss?|ftp):\/\/\*\/.*|file:\/\/\/.*)$/;
+
+/** The default CSP of Manifest V3 extension pages, which a manifest may spell out but not loosen. */
+const DEFAULT_CSP = "script-src 'self'; object-src 'self';";
+
+const normaliseCsp = (csp: string) => csp.trim().replace(/\s+/g, ' ').replace(/;?$/, ';');
+
+describe.each(BUILDS)('%s manifest: permissions audit', (build) => {
+  const manifest = (): Manifest => readManifest(build);
+
+  it('is Manifest V3', () => {
+    expect(manifest().manifest_version).toBe(3);
+  });
+
+  it('asks only for allow-listed API permissions, with no host in them', () => {
+    const { permissions = [], optional_permissions = [] } = manifest();
+    for (const p of [...permissions, ...optional_permissions]) {
+      expect(p, `"${p}" is not in ALLOWED_PERMISSIONS (test/build/permissions-audit.test.ts): justify it there or drop it`).toSatisfy(
+        (x: string) => Object.hasOwn(ALLOWED_PERMISSIONS, x),
+      );
+    }
+  });
+
+  it('never asks for "tabs" (activeTab and sender.tab cover what it would give)', () => {
+    const { permissions = [], optional_permissions = [] } = manifest();
+    expect([...permissions, ...optional_permissions]).not.toContain('tabs');
+  });
+
+  it('has no host permission at install', () => {
+    const { host_permissions = [] } = manifest();
+    expect(host_permissions.filter((h) => !ALLOWED_HOST_PERMISSIONS.includes(h))).toEqual([]);
+    expect(host_permissions.filter((h) => BROAD_PATTERN.test(h))).toEqual([]);
+  });
+
+  it('asks for hosts only as the allow-listed optional permissions, never <all_urls>', () => {
+    const { optional_host_permissions = [] } = manifest();
+    expect(optional_host_permissions).not.toContain('<all_urls>');
+    for (const h of optional_host_permissions) {
+      expect(Object.hasOwn(ALLOWED_OPTIONAL_HOST_PERMISSIONS, h), `optional host "${h}" is not justified`).toBe(true);
+    }
+  });
+
+  it('declares no content script: they are registered at run time for enabled sites only', () => {
+    const { content_scripts = [] } = manifest();
+    expect(content_scripts).toEqual([]);
+  });
+
+  it('exposes no resources to web pages', () => {
+    const { web_accessible_resources = [] } = manifest();
+    expect(web_accessible_resources).toEqual([]);
+  });
+
+  it('lets no web page or other extension connect', () => {
+    const { externally_connectable: ec } = manifest();
+    if (ec === undefined) return;
+    expect(ec.ids ?? []).toEqual([]);
+    expect(ec.matches ?? []).toEqual([]);
+  });
+
+  it('keeps the default content security policy', () => {
+    const { content_security_policy: csp } = manifest();
+    if (csp === undefined) return;
+    expect(Object.keys(csp as object)).toEqual(['extension_pages']);
+    expect(normaliseCsp((csp as { extension_pages: string }).extension_pages)).toBe(DEFAULT_CSP);
+  });
+
+  it('has no key that loads code or pages from elsewhere or widens access', () => {
+    const m = manifest();
+    for (const key of ['sandbox', 'chrome_url_overrides', 'devtools_page', 'declarative_net_request', 'oauth2', 'key', 'update_url']) {
+      expect(m, `unexpected manifest key "${key}"`).not.toHaveProperty(key);
+    }
+  });
+});
+
+describe('the audit itself', () => {
+  it('recognises broad patterns', () => {
+    for (const p of ['<all_urls>', '*://*/*', 'http://*/*', 'https://*/*', 'https://*/path/*', 'file:///*']) {
+      expect(BROAD_PATTERN.test(p), p).toBe(true);
+    }
+    for (const p of ['https://acme-be.glean.com/*', 'http://127.0.0.1/*', 'https://*.glean.com/*']) {
+      expect(BROAD_PATTERN.test(p), p).toBe(false);
+    }
+  });
+
+  it('gives a reason for every allowed permission and host', () => {
+    for (const why of [...Object.values(ALLOWED_PERMISSIONS), ...Object.values(ALLOWED_OPTIONAL_HOST_PERMISSIONS)]) {
+      expect(why.length).toBeGreaterThan(10);
+    }
+  });
+});
