@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { altFor } from '../../history/copy-formats';
 import type { HistoryEntry } from '../../history/types';
 import { CopyButtons } from './copy-buttons';
@@ -11,13 +12,19 @@ export function entryName(entry: HistoryEntry): string {
   return [entry.metadata.type, entry.metadata.id].filter(Boolean).join(' ');
 }
 
-/** One finished upload: thumbnail, name, metadata and facts, and the copy formats. */
-export function HistoryRow({ entry }: { entry: HistoryEntry }) {
+/** One finished upload: thumbnail, name, metadata and facts, and the copy formats; `highlighted` is scrolled to and focused once. */
+export function HistoryRow({ entry, highlighted = false }: { entry: HistoryEntry; highlighted?: boolean }) {
   const thumb = useBlobUrl(entry.thumbnail);
+  const row = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (!highlighted) return;
+    row.current?.scrollIntoView?.({ block: 'center' });
+    row.current?.focus({ preventScroll: true });
+  }, [highlighted]);
   const name = entryName(entry);
   const meta = [entry.metadata.type, entry.metadata.id, entry.metadata.ds, entry.metadata.cid].filter(Boolean).join(' · ');
   return (
-    <li class="item">
+    <li ref={row} class={highlighted ? 'item highlighted' : 'item'} aria-current={highlighted ? 'true' : undefined} tabIndex={highlighted ? -1 : undefined}>
       <div class="thumb">{thumb && <img src={thumb} alt="" />}</div>
       <div class="item-body">
         <p class="item-name" title={name}>{name}</p>

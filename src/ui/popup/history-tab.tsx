@@ -11,13 +11,17 @@ import { useJobs, useQueueEvents } from './use-queue-events';
 
 const HISTORY_LIMIT = 100;
 
-/** The History tab: unfinished uploads with Retry and Cancel, then recent uploads with copy formats. */
-export function HistoryTab() {
+/**
+ * The History tab: unfinished uploads with Retry and Cancel, then recent uploads with copy formats.
+ * `highlight`: a job id to scroll to, mark and focus (the in-page toast's "Show").
+ */
+export function HistoryTab({ highlight }: { highlight?: string } = {}) {
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
   const [loadError, setLoadError] = useState('');
   const [initialPause, setInitialPause] = useState<QueuePause | null>(null);
   const [gone, setGone] = useState<Set<string>>(new Set());
   const [status, setStatus] = useState<Status | null>(null);
+  const [queueRead, setQueueRead] = useState(false);
   const { jobs, pause: eventPause, remember } = useJobs();
 
   const loadHistory = useCallback(
@@ -33,7 +37,7 @@ export function HistoryTab() {
         setInitialPause(queue.pause);
       },
       (e: unknown) => setStatus({ tone: 'error', text: `The upload queue could not be read: ${messageOf(e)}` }),
-    );
+    ).finally(() => setQueueRead(true));
   }, [loadHistory, remember]);
 
   // A finished job lands in the history: read it again, once for a burst of finishes.
@@ -94,8 +98,11 @@ export function HistoryTab() {
         {entries?.length === 0 && <p class="hint">No uploads yet. What you upload shows up here.</p>}
         {entries && entries.length > 0 && (
           <ul class="items">
-            {entries.map((entry) => <HistoryRow key={entry.id} entry={entry} />)}
+            {entries.map((entry) => <HistoryRow key={entry.id} entry={entry} highlighted={entry.id === highlight} />)}
           </ul>
+        )}
+        {highlight && entries && queueRead && !entries.some((e) => e.id === highlight) && !pending.some((j) => j.id === highlight) && (
+          <p class="hint">The upload you asked to see is no longer in the recent uploads.</p>
         )}
       </section>
     </div>

@@ -1,38 +1,57 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { ProcessingOptions } from '../../images/types';
 import { send } from '../../messaging/send';
 import type { PublicSettings } from '../../settings/types';
+import { DetailsView } from './details-view';
 import { HistoryTab } from './history-tab';
 import { LookupTab } from './lookup-tab';
 import { openSettings } from './open-settings';
 import { PageTab } from './page-tab';
+import { routeFrom } from './popup-route';
+import { SiteSwitch } from './site-switch';
+import { ProcessingDefaults } from './processing-defaults';
 import { Tabs, type TabSpec } from './tabs';
 import { UploadTab } from './upload-tab';
 
-/** Whether the extension knows a backend and holds a token. */
+/** Whether the extension knows a backend and holds a token (or an OAuth sign-in that only needs renewing). */
 export function isConfigured(s: PublicSettings): boolean {
-  return Boolean(s.apiBase && s.hasToken);
+  return Boolean(s.apiBase && (s.hasToken || s.needsSignIn));
 }
 
-function tabsFor(settings: PublicSettings): TabSpec[] {
+function tabsFor(settings: PublicSettings, highlight?: string): TabSpec[] {
   return [
     { id: 'upload', label: 'Upload', render: (active) => <UploadTab settings={settings} active={active} /> },
     { id: 'lookup', label: 'Look up', render: () => <LookupTab settings={settings} /> },
     { id: 'page', label: 'This page', render: () => <PageTab settings={settings} /> },
-    { id: 'history', label: 'History', render: () => <HistoryTab /> },
+    { id: 'history', label: 'History', render: () => <HistoryTab highlight={highlight} /> },
   ];
 }
 
-/** The toolbar popup: the four tabs once Glean is configured, else the way to set it up. */
+/**
+ * The toolbar popup: the four tabs once Glean is configured, else the way to set it up. The same
+ * page is the "Upload with details…" window (`?details=`) and the toast's link into History.
+ */
 export function PopupApp() {
   const [settings, setSettings] = useState<PublicSettings | null>(null);
   const [error, setError] = useState('');
+  const [route] = useState(() => routeFrom(location.search));
+  const [processingDefaults, setProcessingDefaults] = useState<ProcessingOptions | null>(null);
+  const ready = settings !== null && isConfigured(settings);
+  const tabsMode = route.kind === 'tabs';
 
   useEffect(() => {
     send('settings.get', null).then(setSettings, (e: Error) => setError(e.message));
   }, []);
+  // Only for the processing summary; without it the summary just says "default".
+  useEffect(() => {
+    if (ready && tabsMode) send('preferences.get', null).then((p) => setProcessingDefaults(p.processing), () => undefined);
+  }, [ready, tabsMode]);
+
+  const tabs = settings && route.kind === 'tabs' ? tabsFor(settings, route.highlight) : [];
+  const initial = route.kind === 'tabs' ? Math.max(0, tabs.findIndex((t) => t.id === route.tab)) : 0;
 
   return (
-    <main class={settings && isConfigured(settings) ? 'popup with-tabs' : 'popup'}>
+    <main class={!ready ? 'popup' : tabsMode ? 'popup with-tabs' : 'popup details-window'}>
       <header class="popup-header">
         <h1>Glean Images</h1>
         {settings && isConfigured(settings) && (
@@ -44,7 +63,9 @@ export function PopupApp() {
         {settings && isConfigured(settings) && (
           <button type="button" class="small header-settings" onClick={openSettings}>Settings</button>
         )}
+        {ready && tabsMode && <SiteSwitch />}
       </header>
+      {settings?.needsSignIn && <p class="error" role="alert">Your Glean sign-in has ended. <button type="button" class="small" onClick={openSettings}>Sign in again</button></p>}
       {error && <p class="error" role="alert">{error}</p>}
       {!settings && !error && <p class="hint" role="status">Loading…</p>}
       {settings && !isConfigured(settings) && (
@@ -55,7 +76,15 @@ export function PopupApp() {
           </div>
         </>
       )}
-      {settings && isConfigured(settings) && <Tabs label="Glean Images" tabs={tabsFor(settings)} />}
+      {ready && route.kind === 'tabs' && (
+        <ProcessingDefaults.Provider value={processingDefaults}>
+          <Tabs label="Glean Images" tabs={tabs} initial={initial} />
+        </ProcessingDefaults.Provider>
+      )}
+      {ready && route.kind === 'details' && <DetailsView target={route.target} settings={settings} />}
+      {ready && route.kind === 'bad-details' && (
+        <p class="error" role="alert">This window lost track of the picture. Close it and choose "Upload with details…" on the picture again.</p>
+      )}
     </main>
   );
 }

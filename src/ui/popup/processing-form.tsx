@@ -1,4 +1,6 @@
+import { useContext } from 'preact/hooks';
 import type { ProcessingOptions } from '../../images/types';
+import { describeProcessing, ProcessingDefaults } from './processing-defaults';
 
 /** The processing choices as the form holds them. */
 export interface ProcessingDraft {
@@ -28,14 +30,15 @@ export function processingOptions(draft: ProcessingDraft, squareCropOffered: boo
   return Object.keys(options).length ? options : undefined;
 }
 
-/** One line on what will happen to the image, for the closed summary. */
-function summary(draft: ProcessingDraft, squareCropOffered: boolean): string {
+/** One line on what will happen to the image, for the closed summary; `defaults` apply when the form asks for nothing. */
+function summary(draft: ProcessingDraft, squareCropOffered: boolean, defaults: ProcessingOptions | null): string {
   const parts = [
     draft.maxSize ? `at most ${draft.maxSize} px` : '',
     draft.format === 'keep' ? '' : `as ${draft.format.toUpperCase()}${lossy(draft.format) ? ` ${draft.quality}%` : ''}`,
     squareCropOffered && draft.squareCrop ? 'square' : '',
   ].filter(Boolean);
-  return parts.length ? parts.join(', ') : 'default';
+  if (parts.length) return parts.join(', ');
+  return defaults ? `default (${describeProcessing(defaults)})` : 'default';
 }
 
 interface ProcessingFormProps {
@@ -51,9 +54,10 @@ interface ProcessingFormProps {
 export function ProcessingForm({ idPrefix, value, onChange, squareCropOffered, disabled }: ProcessingFormProps) {
   const id = (name: string) => `${idPrefix}-${name}`;
   const set = (patch: Partial<ProcessingDraft>) => onChange({ ...value, ...patch });
+  const defaults = useContext(ProcessingDefaults);
   return (
     <details class="processing">
-      <summary>Processing: <span class="hint">{summary(value, squareCropOffered)}</span></summary>
+      <summary>Processing: <span class="hint">{summary(value, squareCropOffered, defaults)}</span></summary>
       <div class="field-row">
         <div class="field">
           <label for={id('max')}>Maximum size</label>

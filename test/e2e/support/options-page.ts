@@ -23,12 +23,14 @@ export async function fillOptions(page: Page, input: OptionsInput): Promise<void
 
 /** Clicks a button and returns the status line once the action it started has finished. */
 export async function clickAndReadStatus(page: Page, button: string): Promise<string> {
-  const status = page.getByRole('status');
+  // The connection form comes first; later sections have status lines of their own.
+  const form = page.locator('form').first();
+  const status = form.getByRole('status');
   const before = Number(await status.getAttribute('data-seq'));
-  await page.getByRole('button', { name: button, exact: true }).click();
+  await form.getByRole('button', { name: button, exact: true }).click();
   await page.waitForFunction(
     (seq) => {
-      const el = document.querySelector('[role="status"]');
+      const el = document.querySelector('form [role="status"]');
       return Number(el?.getAttribute('data-seq')) > seq && el?.getAttribute('data-busy') === 'false';
     },
     before,

@@ -1,0 +1,134 @@
+/** The options page's "Uploads" form as it holds the preferences (text, as typed), and its checks. */
+import type { ImageType } from '../../glean/types';
+import type { ProcessingOptions } from '../../images/types';
+import { LIMITS } from '../../messaging/protocol';
+import type { UploadPreferences } from '../../settings/upload-preferences';
+
+export type OutputFormat = NonNullable<ProcessingOptions['format']>;
+
+export interface UploadsDraft {
+  capMb: string;
+  concurrency: string;
+  maxAttempts: string;
+  historyCap: string;
+  defaultType: ImageType;
+  id: string;
+  ds: string;
+  cid: string;
+  maxWidth: string;
+  maxHeight: string;
+  format: OutputFormat;
+  /** Percent, 1..100; used for JPEG and WebP. */
+  quality: string;
+}
+
+export type UploadsField = keyof UploadsDraft;
+export type UploadsErrors = Partial<Record<UploadsField, string>>;
+
+const MB = 1024 * 1024;
+/** The same bounds the background's schema holds the preferences to. */
+export const BOUNDS = {
+  capMb: [1, 200],
+  concurrency: [1, 8],
+  maxAttempts: [1, 20],
+  historyCap: [10, 5000],
+  side: [1, 20_000],
+  quality: [1, 100],
+} as const;
+const DEFAULT_QUALITY = 85;
+
+export const isLossy = (format: OutputFormat) => format === 'jpeg' || format === 'webp';
+
+/** The saved preferences as the form shows them. */
+export function draftFrom(prefs: UploadPreferences): UploadsDraft {
+  const p = prefs.processing;
+  const mb = prefs.capBytes / MB;
+  return {
+    capMb: String(Number.isInteger(mb) ? mb : Math.round(mb * 10) / 10),
+    concurrency: String(prefs.concurrency),
+    maxAttempts: String(prefs.maxAttempts),
+    historyCap: String(prefs.historyCap),
+    defaultType: prefs.defaultType,
+    id: prefs.defaultMetadata.id ?? '',
+    ds: prefs.defaultMetadata.ds ?? '',
+    cid: prefs.defaultMetadata.cid ?? '',
+    maxWidth: p.maxWidth ? String(p.maxWidth) : '',
+    maxHeight: p.maxHeight ? String(p.maxHeight) : '',
+    format: p.format ?? 'keep',
+    quality: String(p.quality !== undefined ? Math.round(p.quality * 100) : DEFAULT_QUALITY),
+  };
+}
+
+/** A number typed in a field, or NaN when the text is not one. */
+const numberIn = (text: string) => (text.trim() === '' ? NaN : Number(text.trim()));
+
+function wholeIn(text: string, [min, max]: readonly [number, number], what: string): { value: number } | { error: string } {
+  const n = numberIn(text);
+  if (!Number.isInteger(n) || n < min || n > max) return { error: `Enter a whole number of ${what} from ${min} to ${max}.` };
+  return { value: n };
+}
+
+/**
+ * The preferences to save, or the problems in words. `saved` keeps what the form does not show
+ * (a square crop set elsewhere).
+ */
+export function preferencesFrom(draft: UploadsDraft, saved: UploadPreferences): { prefs: UploadPreferences } | { errors: UploadsErrors } {
+  const errors: UploadsErrors = {};
+  const whole = (field: UploadsField, bounds: readonly [number, number], what: string): number => {
+    const got = wholeIn(draft[field], bounds, what);
+    if ('error' in got) errors[field] = got.error;
+    return 'value' in got ? got.value : 0;
+  };
+
+  const mb = numberIn(draft.capMb);
+  const [minMb, maxMb] = BOUNDS.capMb;
+  if (!Number.isFinite(mb)) errors.capMb = 'Enter a size in megabytes, like 20.';
+  else if (mb < minMb || mb > maxMb) errors.capMb = `The largest file can be set from ${minMb} to ${maxMb} MB.`;
+  const concurrency = whole('concurrency', BOUNDS.concurrency, 'uploads');
+  const maxAttempts = whole('maxAttempts', BOUNDS.maxAttempts, 'attempts');
+  const historyCap = whole('historyCap', BOUNDS.historyCap, 'uploads');
+
+  const side = (field: 'maxWidth' | 'maxHeight'): number | undefined => {
+    if (draft[field].trim() === '' || numberIn(draft[field]) === 0) return undefined;
+    const n = numberIn(draft[field]);
+    const [min, max] = BOUNDS.side;
+    if (Number.isInteger(n) && n >= min && n <= max) return n;
+    errors[field] = `Enter a whole number of pixels from ${min} to ${max}, or leave it empty for no limit.`;
+    return undefined;
+  };
+  const maxWidth = side('maxWidth');
+  const maxHeight = side('maxHeight');
+  const quality = isLossy(draft.format) ? whole('quality', BOUNDS.quality, 'percent') : undefined;
+
+  if (draft.defaultType === 'USER' && !draft.id.trim()) {
+    errors.id = 'A profile picture (USER) needs the user ID. Every right-click upload would then replace that person\'s picture.';
+  }
+  for (const field of ['id', 'ds', 'cid'] as const) {
+    if (draft[field].trim().length > LIMITS.fieldLength) errors[field] = `At most ${LIMITS.fieldLength} characters.`;
+  }
+  if (Object.keys(errors).length) return { errors };
+
+  const processing: ProcessingOptions = {
+    format: draft.format,
+    ...(maxWidth ? { maxWidth } : {}),
+    ...(maxHeight ? { maxHeight } : {}),
+    ...(quality !== undefined ? { quality: quality / 100 } : {}),
+    ...(saved.processing.squareCrop ? { squareCrop: true } : {}),
+  };
+  const defaultMetadata: UploadPreferences['defaultMetadata'] = {};
+  for (const field of ['id', 'ds', 'cid'] as const) {
+    const value = draft[field].trim();
+    if (value) defaultMetadata[field] = value;
+  }
+  return {
+    prefs: {
+      capBytes: Math.round(mb * MB),
+      concurrency,
+      maxAttempts,
+      historyCap,
+      processing,
+      defaultType: draft.defaultType,
+      defaultMetadata,
+    },
+  };
+}

@@ -1,0 +1,139 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { UploadOptions } from '../../messaging/protocol';
+import { send } from '../../messaging/send';
+import type { PublicSettings } from '../../settings/types';
+import type { UploadPreferences } from '../../settings/upload-preferences';
+import { StatusLine, type Status } from '../components/status-line';
+import { DetailsImage, pictureName } from './details-image';
+import { DetailsOutcomeView, outcomeOf, siteOf, type DetailsOutcome } from './details-outcome';
+import { messageOf } from './format';
+import { checkMetadata, initialMetadata, uploadOptionsFrom, type MetadataDraft, type MetadataErrors } from './metadata';
+import { MetadataForm } from './metadata-form';
+import { ProcessingDefaults } from './processing-defaults';
+import { DEFAULT_PROCESSING, processingOptions, ProcessingForm, type ProcessingDraft } from './processing-form';
+import type { DetailsTarget } from './popup-route';
+import { useJobs } from './use-queue-events';
+
+const ID_PREFIX = 'details';
+
+/** The form as the right-click defaults fill it: the default type and metadata, the saved "Act as". */
+function prefilled(settings: PublicSettings, prefs: UploadPreferences): MetadataDraft {
+  const { id = '', ds = '', cid = '' } = prefs.defaultMetadata;
+  return { ...initialMetadata(settings), type: prefs.defaultType, id, ds, cid };
+}
+
+/**
+ * The "Upload with details…" window: one image from a page, the metadata form prefilled with the
+ * right-click defaults, and the upload followed to its key (or the earlier identical upload, or
+ * the site to allow when the extension may not read the image).
+ */
+export function DetailsView({ target, settings }: { target: DetailsTarget; settings: PublicSettings }) {
+  const global = settings.tokenType === 'global';
+  const [prefs, setPrefs] = useState<UploadPreferences | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const [metadata, setMetadata] = useState<MetadataDraft>(() => initialMetadata(settings));
+  const [processing, setProcessing] = useState<ProcessingDraft>(DEFAULT_PROCESSING);
+  const [errors, setErrors] = useState<MetadataErrors>({});
+  const [status, setStatus] = useState<Status | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<DetailsOutcome>({ step: 'ready' });
+  const { jobs, pause, remember } = useJobs();
+  const name = pictureName(target.src);
+
+  useEffect(() => {
+    document.title = `Upload ${name} to Glean`;
+    send('preferences.get', null)
+      .then(
+        (p) => {
+          setPrefs(p);
+          setMetadata(prefilled(settings, p));
+        },
+        (e: unknown) => setStatus({ tone: 'error', text: `The upload defaults could not be read, so the form starts empty: ${messageOf(e)}` }),
+      )
+      .finally(() => setLoaded(true));
+  }, []);
+
+  const job = outcome.step === 'queued' ? jobs[outcome.jobId] : undefined;
+  const finished = job?.state === 'done' || job?.state === 'failed';
+  const inFlight = outcome.step === 'queued' && !finished;
+  // The job's own line says how it ended; "Sent to the upload queue" would only repeat the past.
+  useEffect(() => {
+    if (finished) setStatus(null);
+  }, [finished]);
+
+  /** Edits the form; problems already shown are checked again, so a fixed field loses its message. */
+  const edit = (next: MetadataDraft) => {
+    setMetadata(next);
+    if (Object.keys(errors).length) setErrors(checkMetadata(next, global));
+  };
+
+  /** The form as upload options, or null with the problems shown and the first one focused. */
+  function checkedOptions(insist: boolean): UploadOptions | null {
+    const problems = checkMetadata(metadata, global);
+    setErrors(problems);
+    const first = Object.keys(problems)[0];
+    if (first) {
+      setStatus({ tone: 'error', text: 'Please correct the fields marked below.' });
+      document.getElementById(`${ID_PREFIX}-${first}`)?.focus();
+      return null;
+    }
+    const process = processingOptions(processing, metadata.type === 'USER');
+    return { ...uploadOptionsFrom(metadata, global), ...(process ? { processing: process } : {}), ...(insist ? { insist } : {}) };
+  }
+
+  async function upload(options: UploadOptions) {
+    setBusy(true);
+    setOutcome({ step: 'sending' });
+    setStatus({ tone: 'info', text: 'Sending the image to the upload queue…' });
+    try {
+      const [result] = await send('upload.enqueueFromTab', { ...options, tabId: target.tabId, images: [{ src: target.src, frameId: target.frameId }] });
+      if (!result) throw new Error('The extension did not say what became of the image.');
+      if (result.status === 'queued') remember(result.job);
+      setOutcome(outcomeOf(result));
+      setStatus(result.status === 'queued' ? { tone: 'ok', text: 'Sent to the upload queue.' } : null);
+    } catch (e) {
+      setOutcome({ step: 'ready' });
+      setStatus({ tone: 'error', text: messageOf(e) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const submit = (insist: boolean) => {
+    const options = checkedOptions(insist);
+    if (options) void upload(options);
+  };
+
+  const onAllow = (origin: string) => {
+    // Asked first, inside the click: browsers grant permissions only during a user gesture.
+    const asked = browser.permissions.request({ origins: [origin] }).catch(() => false);
+    void asked.then((granted) =>
+      granted ? submit(false) : setStatus({ tone: 'error', text: `The browser did not allow reading images from ${siteOf(origin)}.` }),
+    );
+  };
+
+  return (
+    <section class="details-view" aria-labelledby="details-title">
+      <h2 id="details-title">Upload with details</h2>
+      <DetailsImage src={target.src} pageUrl={target.pageUrl} />
+      {!loaded ? (
+        <p class="hint" role="status">Loading the upload defaults…</p>
+      ) : (
+        <form noValidate onSubmit={(e) => { e.preventDefault(); submit(false); }}>
+          <MetadataForm idPrefix={ID_PREFIX} value={metadata} onChange={edit} errors={errors} showActAs={global} disabled={busy || inFlight} />
+          <ProcessingDefaults.Provider value={prefs?.processing ?? null}>
+            <ProcessingForm idPrefix={ID_PREFIX} value={processing} onChange={setProcessing} squareCropOffered={metadata.type === 'USER'} disabled={busy || inFlight} />
+          </ProcessingDefaults.Provider>
+          <div class="actions">
+            <button type="submit" class="primary" disabled={busy || inFlight}>Upload</button>
+            <button type="button" onClick={() => window.close()}>Close</button>
+          </div>
+          <StatusLine status={status} busy={busy} />
+          <DetailsOutcomeView outcome={outcome} job={job} pause={pause ?? null} name={name} disabled={busy}
+            onInsist={() => submit(true)} onAllow={onAllow} />
+        </form>
+      )}
+    </section>
+  );
+}
