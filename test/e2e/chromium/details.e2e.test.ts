@@ -4,11 +4,11 @@
 // defaults saved in the Uploads section are what the next plain right-click upload sends. Both are
 // photographed in light and dark and checked with axe.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { axeFindings } from '../support/axe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromiumWithExtension, openExtensionPage, type ChromiumWithExtension } from '../support/chromium';
 import { fillOptions, firstRunOptionsPage, sendFromPage } from '../support/options-page';
@@ -18,7 +18,6 @@ import { apiRequests, demoUrl, startSandbox, type Sandbox } from '../support/san
 /** A build other than `npm run build`'s, e.g. one made into a private folder. */
 const BUILD = process.env.GLEAN_E2E_CHROME_BUILD ?? CHROME_BUILD;
 const SHOTS = process.env.GLEAN_E2E_SHOTS ?? mkdtempSync(join(tmpdir(), 'details-shots-'));
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const uploads = (s: Sandbox) => apiRequests(s).filter((r) => r.method === 'POST' && r.path === '/rest/api/v1/uploadimage');
@@ -81,24 +80,6 @@ async function photograph(page: Page, name: string, fullPage = false): Promise<v
 
 const picture = async (name: string, dir = 'img') => new Uint8Array(await (await fetch(`${sandbox.origin}/demo/${dir}/${name}.png`)).arrayBuffer());
 
-/** axe's serious and critical findings on a page, in light and dark. */
-async function axeFindings(page: Page, where: string): Promise<string[]> {
-  // addScriptTag would be an inline script, which the extension's CSP refuses.
-  await page.evaluate(readFileSync(AXE, 'utf8'));
-  const found: string[] = [];
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    const violations = await page.evaluate(async () => {
-      const result = await (globalThis as any).axe.run(document, { resultTypes: ['violations'] });
-      return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    found.push(...violations.map((v) => `${where}, ${scheme}: ${v}`));
-  }
-  await page.emulateMedia({ colorScheme: null });
-  return found;
-}
 
 beforeAll(async () => {
   sandbox = await startSandbox();
