@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 npm run zip
+npm run build:e2e
 npm run test:build
 npm run size
 npm run lint:firefox

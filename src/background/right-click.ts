@@ -69,7 +69,8 @@ export async function uploadFromMenu(click: MenuClick, siteAsked: Promise<boolea
       src = found.src;
     }
     if (choice.action === 'details') return void openDetails({ tabId: click.tabId, frameId: click.frameId, src, pageUrl: click.pageUrl ?? '' });
-    void toast(click.tabId, { kind: 'progress', text: 'Getting the image…' });
+    // Awaited: it injects the page part, and the queue's later news must not overtake it.
+    await toast(click.tabId, { kind: 'progress', text: 'Getting the image…' });
     const ref = { tabId: click.tabId, frameId: click.frameId, src };
     let acquired = await acquireImage(ref, prefs.capBytes);
     if ('needsOrigin' in acquired && (await siteAsked)) acquired = await acquireImage(ref, prefs.capBytes);
