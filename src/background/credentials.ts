@@ -6,6 +6,7 @@
 import { deleteSecret, getSecret } from '../db/secrets';
 import type { GleanAuth } from '../glean/types';
 import type { Settings } from '../settings/types';
+import { oauthAccessToken } from './oauth-tokens';
 
 type Listener = () => void | Promise<void>;
 const listeners = new Set<Listener>();
@@ -21,15 +22,18 @@ export async function credentialsChanged(): Promise<void> {
   for (const l of listeners) await l();
 }
 
-/** Builds the auth for a token and the settings' token type. */
+/** Builds the auth for a token and the settings' sign-in method and token type. */
 export function authFor(settings: Settings, token: string): GleanAuth {
+  if (settings.authMethod === 'oauth') return { kind: 'oauth', token };
   return settings.tokenType === 'global'
     ? { kind: 'global', token, actAs: settings.actAs }
     : { kind: 'user', token };
 }
 
-/** The auth to use now, or null when no token is stored. */
+/** The auth to use now, or null when no token is stored; with OAuth it throws "Sign in…" instead. */
 export async function currentAuth(settings: Settings): Promise<GleanAuth | null> {
+  // OAuth access tokens are renewed as they age, so each call asks for the current one.
+  if (settings.authMethod === 'oauth') return authFor(settings, await oauthAccessToken());
   const token = await getSecret('apiToken');
   return token ? authFor(settings, token) : null;
 }

@@ -7,6 +7,7 @@ import { createGleanClient, type GleanClient } from '../glean/client';
 import { GleanError, isGleanError } from '../glean/errors';
 import type { RateGate } from '../queue/rate-gate';
 import { authFor, currentAuth, onCredentialsChanged } from './credentials';
+import { oauthClient } from './oauth-client';
 import type { Settings } from '../settings/types';
 import type { GleanAuth } from '../glean/types';
 
@@ -17,7 +18,8 @@ onCredentialsChanged(() => {
 });
 
 function activeConfig() {
-  active ??= loadSettings().then(async (settings) => ({ settings, auth: settings.apiBase ? await currentAuth(settings) : null }));
+  // OAuth tokens are not cached here: they change as they are renewed (see oauth-client.ts).
+  active ??= loadSettings().then(async (settings) => ({ settings, auth: settings.apiBase && settings.authMethod !== 'oauth' ? await currentAuth(settings) : null }));
   return active;
 }
 
@@ -37,11 +39,15 @@ async function gated<T>(gate: RateGate, call: () => Promise<T>): Promise<T> {
 /** A client for the saved backend and token; `actAs` overrides the saved one for a global token. */
 export async function configuredClient(gate: RateGate, actAs?: string): Promise<GleanClient> {
   const { settings, auth } = await activeConfig();
+  if (settings.authMethod === 'oauth' && settings.apiBase) return withGate(gate, oauthClient(settings.apiBase));
   if (!auth) {
     throw new GleanError('unauthorized', 'Set up the extension first: open its options and save your Glean address and token.');
   }
   const effective = auth.kind === 'global' && actAs ? authFor({ ...settings, actAs }, auth.token) : auth;
-  const client = createGleanClient({ baseUrl: settings.apiBase, getAuth: async () => effective });
+  return withGate(gate, createGleanClient({ baseUrl: settings.apiBase, getAuth: async () => effective }));
+}
+
+function withGate(gate: RateGate, client: GleanClient): GleanClient {
   return {
     baseUrl: client.baseUrl,
     getImage: (query, o) => gated(gate, () => client.getImage(query, o)),

@@ -3,9 +3,13 @@ import type { Handlers } from '../messaging/router';
 import type { PublicSettings } from '../settings/types';
 import { requireValidSettings, SettingsInvalidError } from '../settings/validate';
 import { credentialsChanged, forgetToken, hasToken } from './credentials';
+import { oauthStatus, signOut } from './oauth-account';
 
-async function publicSettings(): Promise<PublicSettings> {
-  return { ...(await loadSettings()), hasToken: await hasToken() };
+/** The settings as pages may see them: with whether a credential is held, never the credential. */
+export async function publicSettings(): Promise<PublicSettings> {
+  const settings = await loadSettings();
+  if (settings.authMethod === 'oauth') return { ...settings, ...(await oauthStatus()) };
+  return { ...settings, hasToken: await hasToken() };
 }
 
 /** settings.get, settings.save and token.forget: pages write the token, never read it. */
@@ -22,7 +26,10 @@ export const settingsHandlers: Handlers = {
     if (!newToken && before.apiBase !== settings.apiBase) {
       throw new SettingsInvalidError([{ field: 'token', message: 'Enter the API token for this Glean address.' }]);
     }
-    await storeSettings(settings, newToken || undefined);
+    // The OAuth client settings stay for an easy way back; the OAuth sign-in itself ends (below).
+    await storeSettings(before.oauth ? { ...settings, oauth: before.oauth } : settings, newToken || undefined);
+    // One credential at a time: a saved API token replaces an OAuth sign-in.
+    if (before.authMethod === 'oauth') await signOut();
     // Any saved change (token, backend, act-as) may end a 401 pause and must reach cached clients.
     await credentialsChanged();
     return publicSettings();

@@ -5,7 +5,8 @@
 import { withStore } from './open';
 import { STORES } from './schema';
 
-export type SecretName = 'apiToken';
+/** `oauthTokens`: the OAuth token set as JSON, one record so a rotated refresh token is never torn. */
+export type SecretName = 'apiToken' | 'oauthTokens';
 
 /** Reads a secret, or undefined when none is stored. */
 export function getSecret(name: SecretName): Promise<string | undefined> {

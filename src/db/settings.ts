@@ -3,6 +3,8 @@ import { openDb, withStore } from './open';
 import { STORES } from './schema';
 
 const KEY = 'settings';
+/** The settings record's key in the settings store (for transactions that write it with more). */
+export const SETTINGS_KEY = KEY;
 
 /** Reads the settings, filling what an older version did not store with defaults. */
 export async function loadSettings(): Promise<Settings> {

@@ -12,7 +12,7 @@ export interface SettingsDraft {
 
 /** A problem with one field, worded for the person who typed it. */
 export interface FieldError {
-  field: keyof SettingsDraft | 'token';
+  field: keyof SettingsDraft | 'token' | 'issuer' | 'clientId' | 'scopes';
   message: string;
 }
 

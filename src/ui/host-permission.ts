@@ -8,3 +8,9 @@ import { originPattern } from '../glean/backend-url';
 export function requestBackendAccess(apiBase: string): Promise<boolean> {
   return browser.permissions.request({ origins: [originPattern(apiBase)] }).catch(() => false);
 }
+
+/** Asks for several origins at once (the backend and an OAuth issuer), inside the click, as above. */
+export function requestAccess(urls: string[]): Promise<boolean> {
+  const origins = [...new Set(urls.map(originPattern))];
+  return browser.permissions.request({ origins }).catch(() => false);
+}

@@ -15,6 +15,8 @@ import { defaultKnobs, resetKnobs, type Knobs } from './knobs.js';
 import { recordBody, startRecord, type RequestRecord } from './request-log.js';
 import { sendText } from './respond.js';
 import { seedImages } from './seed.js';
+import { OAuthServer } from './oauth-server.js';
+import { OAUTH_CONTROL_PREFIX, handleOAuth, handleOAuthControl, isOAuthPath } from './oauth-routes.js';
 
 export { GLOBAL_TOKEN, USER_TOKEN } from './auth.js';
 export { encodePng, solidPng } from './png.js';
@@ -22,6 +24,8 @@ export { SEED_PEOPLE } from './seed.js';
 export type { Knobs } from './knobs.js';
 export type { RequestRecord } from './request-log.js';
 export type { StoredImage } from './image-store.js';
+export type { OAuthServer } from './oauth-server.js';
+export { SANDBOX_CLIENT_ID } from './oauth-knobs.js';
 
 export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
@@ -45,6 +49,8 @@ export interface Sandbox {
   clearLog(): void;
   images: ImageStore;
   tokens: { user: string; global: string; registry: TokenRegistry };
+  /** The OAuth authorization server (issuer = origin): its knobs and test helpers. */
+  oauth: OAuthServer;
   /** Accept another user-scoped token. */
   addUserToken(token: string): void;
   /** Knobs to defaults, log emptied, images back to the seeded state (added tokens stay). */
@@ -70,11 +76,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const registry = new TokenRegistry();
   const log: RequestRecord[] = [];
   const clearLog = () => void log.splice(0);
+  const oauth = new OAuthServer(registry, () => origin);
   const reset = () => {
     resetKnobs(knobs);
     clearLog();
     images.clear();
     if (seed) seedImages(images);
+    oauth.reset();
   };
 
   let origin = '';
@@ -83,6 +91,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', origin);
     const body = await readBody(req);
+    if (url.pathname.startsWith(OAUTH_CONTROL_PREFIX)) return handleOAuthControl(oauth, req, res, url, body);
     if (url.pathname.startsWith(CONTROL_PREFIX)) {
       return handleControl({ knobs, log, tokens: registry, clearLog, reset }, req, res, url, body);
     }
@@ -94,6 +103,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) {
       return handleApi({ store: images, baseUrl, knobs, tokens: registry }, req, res, url, body, record);
     }
+    if (isOAuthPath(url.pathname)) return handleOAuth(oauth, req, res, url, body, onStatus);
     if (url.pathname === '/' || url.pathname === '/demo' || url.pathname.startsWith('/demo/')) {
       return handleDemo(req, res, url, origin, baseUrl, onStatus);
     }
@@ -124,6 +134,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     clearLog,
     images,
     tokens: { user: USER_TOKEN, global: GLOBAL_TOKEN, registry },
+    oauth,
     addUserToken: (token) => registry.add(token, 'user'),
     reset,
     close: () =>

@@ -1,0 +1,62 @@
+/**
+ * What "Sign in with OAuth" needs, as typed on the options page, and its checks. Shared by the
+ * options page (to catch mistakes before anything is sent) and the background (which trusts nothing).
+ */
+import { normalizeBackendUrl } from '../glean/backend-url';
+import { isGleanError } from '../glean/errors';
+import type { OAuthConfig } from '../settings/types';
+import type { FieldError } from '../settings/validate';
+import { isSecureUrl } from './http';
+
+/** Enough to know who signed in, and `offline_access` for a refresh token, so sign-ins last. */
+export const DEFAULT_SCOPES = 'openid email profile offline_access';
+
+/** The sign-in request from the options page: the shared fields and the OAuth ones. */
+export interface OAuthSignInRequest {
+  backend: string;
+  userId: string;
+  issuer: string;
+  clientId: string;
+  scopes: string;
+}
+
+/** A checked request: the API base, the user ID and the OAuth settings to store. */
+export interface CheckedSignIn {
+  apiBase: string;
+  userId: string;
+  config: OAuthConfig;
+}
+
+// RFC 6749 §3.3: a scope is visible ASCII except `"` and `\`.
+const SCOPE = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
+
+/** The issuer as a URL without trailing slash, or a sentence saying what is wrong. */
+export function normalizeIssuer(input: string): string | { error: string } {
+  const text = input.trim();
+  if (!text) return { error: 'Enter the address of the authorization server (its issuer URL, like https://login.acme.com).' };
+  if (/[?#]/.test(text)) return { error: 'Enter the issuer address without anything after "?" or "#".' };
+  if (!isSecureUrl(text)) return { error: 'The authorization server needs an https:// address (plain http:// only on this computer).' };
+  return text.replace(/\/+$/, '');
+}
+
+/** Checks a sign-in request; returns what to store, or every field's problem at once. */
+export function validateSignIn(request: OAuthSignInRequest): { value: CheckedSignIn } | { errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  let apiBase = '';
+  try {
+    apiBase = normalizeBackendUrl(request.backend);
+  } catch (e) {
+    errors.push({ field: 'backend', message: isGleanError(e) ? e.message : 'This is not a Glean address.' });
+  }
+  const issuer = normalizeIssuer(request.issuer);
+  if (typeof issuer !== 'string') errors.push({ field: 'issuer', message: issuer.error });
+  const clientId = request.clientId.trim();
+  if (!clientId) errors.push({ field: 'clientId', message: 'Enter the client ID your Glean admin registered for this extension.' });
+  else if (!/^[\x20-\x7e]+$/.test(clientId)) errors.push({ field: 'clientId', message: 'A client ID is plain letters, digits and punctuation.' });
+  const scopeList = request.scopes.trim().split(/\s+/).filter(Boolean);
+  const badScope = scopeList.find((s) => !SCOPE.test(s));
+  if (badScope) errors.push({ field: 'scopes', message: `"${badScope}" is not a scope name.` });
+  if (errors.length || typeof issuer !== 'string') return { errors };
+  const scopes = scopeList.length ? scopeList.join(' ') : DEFAULT_SCOPES;
+  return { value: { apiBase, userId: request.userId.trim(), config: { issuer, clientId, scopes } } };
+}

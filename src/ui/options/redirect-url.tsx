@@ -1,0 +1,39 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+
+/** The redirect URL this browser's sign-in window ends on, or '' where the browser has none. */
+export function redirectUrl(): string {
+  try {
+    return browser.identity.getRedirectURL();
+  } catch {
+    return '';
+  }
+}
+
+/** The redirect URL the admin registers for the client, with a "Copy" button. */
+export function RedirectUrl() {
+  const [url] = useState(redirectUrl);
+  const [copied, setCopied] = useState('');
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(url);
+      setCopied('Copied.');
+    } catch {
+      setCopied('Copying failed: select the address and copy it by hand.');
+    }
+  }
+
+  return (
+    <div class="field">
+      <label for="redirectUrl">Redirect URL</label>
+      <div class="inline-form">
+        <input id="redirectUrl" type="text" readOnly value={url} aria-describedby="redirectUrl-hint" onFocus={(e) => e.currentTarget.select()} />
+        <button type="button" class="small" disabled={!url} onClick={() => void copy()}>Copy</button>
+      </div>
+      <p class="hint" id="redirectUrl-hint" aria-live="polite">
+        {copied || 'Your Glean admin registers this address as a redirect URL of the client, for this browser.'}
+      </p>
+    </div>
+  );
+}

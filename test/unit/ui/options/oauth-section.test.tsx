@@ -1,0 +1,121 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { PublicSettings } from '../../../../src/settings/types';
+import type { FieldError } from '../../../../src/settings/validate';
+import type { Status } from '../../../../src/ui/components/status-line';
+import { OAuthSection } from '../../../../src/ui/options/oauth-section';
+import { OptionsApp } from '../../../../src/ui/options/options-app';
+import { SignInMethod } from '../../../../src/ui/options/sign-in-method';
+import { answer, sent, settings } from '../popup/fixtures';
+
+vi.mock('../../../../src/messaging/send', async (original) => ({ ...(await original<object>()), send: vi.fn() }));
+
+const REDIRECT = 'https://ext-id.chromiumapp.org/';
+const ISSUER = 'https://login.acme.com';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.spyOn(fakeBrowser.identity, 'getRedirectURL').mockReturnValue(REDIRECT);
+});
+afterEach(cleanup);
+
+const type = (label: string, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
+
+function section(saved: PublicSettings | null = settings({ hasToken: false })) {
+  const statuses: Status[] = [];
+  const errors: FieldError[][] = [];
+  const onSaved = vi.fn();
+  const run = async (action: () => Promise<Status>) => {
+    try {
+      statuses.push(await action());
+    } catch (e) {
+      statuses.push({ tone: 'error', text: (e as Error).message });
+    }
+  };
+  const draft = { backend: 'acme', tokenType: 'user' as const, actAs: '', userId: 'alice' };
+  render(<OAuthSection saved={saved} draft={draft} busy={false} errorFor={() => undefined} showErrors={(e) => errors.push(e)} run={run} onSaved={onSaved} />);
+  return { statuses, errors, onSaved };
+}
+
+describe('SignInMethod', () => {
+  it('offers OAuth (recommended) and API token as a radio group; arrows move the choice', () => {
+    const onChange = vi.fn();
+    render(<SignInMethod value="oauth" onChange={onChange} />);
+    const oauth = screen.getByRole('radio', { name: 'Sign in with OAuth (recommended)' });
+    expect(oauth.getAttribute('aria-checked')).toBe('true');
+    fireEvent.click(screen.getByRole('radio', { name: 'API token' }));
+    expect(onChange).toHaveBeenLastCalledWith('token');
+    fireEvent.keyDown(oauth, { key: 'ArrowRight' });
+    expect(onChange).toHaveBeenCalledTimes(2);
+    expect(screen.getByRole('radiogroup', { name: 'Sign-in method' })).toBeTruthy();
+  });
+});
+
+describe('OAuthSection', () => {
+  it('shows the redirect URL to register, with Copy', async () => {
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    section();
+    expect((screen.getByLabelText('Redirect URL') as HTMLInputElement).value).toBe(REDIRECT);
+    fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
+    await screen.findByText('Copied.');
+    expect(writeText).toHaveBeenCalledWith(REDIRECT);
+    expect((screen.getByLabelText('Scopes') as HTMLInputElement).value).toBe('openid email profile offline_access');
+  });
+
+  it('asks for Glean’s and the issuer’s sites in the click, then signs in through the background', async () => {
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    answer({ 'oauth.signIn': () => settings({ authMethod: 'oauth', signedIn: true, account: 'Alice Example' }) });
+    const { statuses, onSaved } = section();
+    type('Authorization server', `${ISSUER}/`);
+    type('Client ID', 'glean-images');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(request).toHaveBeenCalledWith({ origins: ['https://acme-be.glean.com/*', 'https://login.acme.com/*'] });
+    await waitFor(() => expect(statuses).toEqual([{ tone: 'ok', text: 'Signed in as Alice Example.' }]));
+    expect(sent('oauth.signIn')).toEqual([{ backend: 'acme', userId: 'alice', issuer: `${ISSUER}/`, clientId: 'glean-images', scopes: 'openid email profile offline_access' }]);
+    expect(onSaved).toHaveBeenCalledOnce();
+  });
+
+  it('marks wrong fields without asking the browser or the background', () => {
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    answer({});
+    const { errors } = section();
+    type('Authorization server', 'http://login.acme.com');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(errors.at(-1)?.map((e) => e.field)).toEqual(['issuer', 'clientId']);
+    expect(request).not.toHaveBeenCalled();
+    expect(sent('oauth.signIn')).toEqual([]);
+  });
+
+  it('when signed in, says as whom and offers Sign out', async () => {
+    answer({ 'oauth.signOut': () => settings({ authMethod: 'oauth', signedIn: false, hasToken: false }) });
+    const saved = settings({ authMethod: 'oauth', signedIn: true, account: 'Alice Example', oauth: { issuer: ISSUER, clientId: 'cid', scopes: 'openid' } });
+    const { statuses } = section(saved);
+    expect(screen.getByText('Alice Example')).toBeTruthy();
+    expect((screen.getByLabelText('Client ID') as HTMLInputElement).value).toBe('cid');
+    expect(screen.queryByRole('button', { name: 'Sign in' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
+    await waitFor(() => expect(statuses[0]?.text).toMatch(/^Signed out/));
+  });
+
+  it('says "Sign in again" once the sign-in ended', () => {
+    section(settings({ authMethod: 'oauth', signedIn: false, needsSignIn: true, hasToken: false }));
+    expect(screen.getByText(/Sign in again/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
+  });
+});
+
+describe('OptionsApp with a sign-in method', () => {
+  it('opens on the saved method and keeps the API token form for "API token"', async () => {
+    answer({ 'settings.get': () => settings({ authMethod: 'oauth', signedIn: true, account: 'Alice' }), 'preferences.get': () => { throw new Error('not here'); } });
+    render(<OptionsApp />);
+    await screen.findByText('Alice');
+    expect(screen.queryByLabelText('API token')).toBeNull();
+    fireEvent.click(screen.getByRole('radio', { name: 'API token' }));
+    expect(screen.getByLabelText('API token')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Save' })).toBeTruthy();
+    expect(screen.queryByLabelText('Client ID')).toBeNull();
+  });
+});
