@@ -1,4 +1,4 @@
-import { init as initKeyImages } from '../src/content/key-images';
+import { init as initResolver } from '../src/content/resolver';
 
 // Registered at run time for the sites the user enabled (src/background/site-access.ts), never
 // declared for all pages in the manifest.
@@ -6,6 +6,6 @@ export default defineContentScript({
   registration: 'runtime',
   matches: [],
   main(ctx) {
-    void initKeyImages(ctx);
+    initResolver(ctx);
   },
 });

@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { launchConfigured } from '../test/e2e/support/configured-chromium';
 import { startSandbox, USER_TOKEN } from '../test/sandbox/server';
+import { runResolveBench } from './bench/resolve-bench';
 import { runUploadBench } from './bench/upload-bench';
 
 async function main(): Promise<void> {
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   const { browser, options } = await launchConfigured(sandbox);
   try {
     await runUploadBench(options, sandbox, USER_TOKEN);
+    await runResolveBench(browser, options, sandbox, USER_TOKEN);
   } finally {
     await browser.close();
     await sandbox.close();

@@ -3,7 +3,7 @@ import { createRouter, type Handlers, type SenderInfo } from '../messaging/route
 import { testConnection } from './connection-test';
 import { onCredentialsChanged } from './credentials';
 import { imageHandlers } from './image-handlers';
-import { resolveHandlers } from './page-resolve';
+import { pageConfigHandlers, resolveHandlers } from './page-resolve';
 import { QUEUE_ALARM, queue } from './services';
 import { settingsHandlers } from './settings-handlers';
 import { dropRevokedSites, siteHandlers, syncContentScripts } from './site-access';
@@ -14,6 +14,7 @@ import { createMenus, updateProfileTitle } from './context-menus';
 import { onMenuClicked } from './right-click';
 import { loadSettings } from '../db/settings';
 import { uploadHandlers } from './upload-handlers';
+import { oauthHandlers } from './oauth-handlers';
 
 const connectionHandlers: Handlers = {
   'connection.test': ({ draft, token }) => testConnection(draft, token),
@@ -22,7 +23,7 @@ const connectionHandlers: Handlers = {
 /** Wires every background listener; the entrypoint calls this and nothing else. */
 export function setupBackground(): void {
   const route = createRouter(
-    { ...settingsHandlers, ...connectionHandlers, ...imageHandlers, ...uploadHandlers, ...tabHandlers, ...siteHandlers, ...resolveHandlers, ...toastHandlers, ...preferenceHandlers },
+    { ...settingsHandlers, ...connectionHandlers, ...imageHandlers, ...uploadHandlers, ...tabHandlers, ...siteHandlers, ...resolveHandlers, ...pageConfigHandlers, ...toastHandlers, ...preferenceHandlers, ...oauthHandlers },
     { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') },
   );
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender as SenderInfo));
@@ -48,4 +49,6 @@ export function setupBackground(): void {
   });
   onCredentialsChanged(() => queue.credentialsChanged());
   void queue.start();
+  // Replaced at build time: a production build has `false` here, and no hook at all.
+  if (import.meta.env.MODE === 'e2e') void import('./e2e-hooks').then((m) => m.installE2eHooks());
 }

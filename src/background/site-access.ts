@@ -1,31 +1,40 @@
 /**
- * Where the page part runs: only on sites the user enabled, each granted at that moment. The
- * content script is registered for exactly those sites, never for all pages at install.
+ * Where the page part runs: only on sites the user enabled, each granted at that moment, or on
+ * every site once the user opted in and granted all sites. The content script is registered for
+ * exactly those, never declared for all pages at install.
  */
 import { browser } from 'wxt/browser';
+import { getRecord, setRecord } from '../db/records';
 import { loadSites, storeSites } from '../db/sites';
 import { GleanError } from '../glean/errors';
 import type { Handlers } from '../messaging/router';
+import { ALL_SITES_PERMISSION, EVERY_SITE_MATCHES } from '../sites/everywhere';
 import { siteOf, sitePattern } from '../sites/site-url';
 
 const SCRIPT_ID = 'glean-image-resolver';
 const SCRIPT_FILE = '/content-scripts/content.js';
+const EVERYWHERE = 'resolveEverywhere';
+
+/** Whether the user opted in to showing Glean images on every site. */
+export async function isEverywhere(): Promise<boolean> {
+  return (await getRecord<boolean>(EVERYWHERE)) === true;
+}
 
 /** Registers the content script for the enabled sites (or removes it when there are none). */
 export async function syncContentScripts(): Promise<void> {
-  const sites = await loadSites();
+  const matches = (await isEverywhere()) ? EVERY_SITE_MATCHES : (await loadSites()).map(sitePattern);
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
-  if (!sites.length) return;
+  if (!matches.length) return;
   await browser.scripting.registerContentScripts([
-    { id: SCRIPT_ID, js: [SCRIPT_FILE], matches: sites.map(sitePattern), runAt: 'document_idle', allFrames: false, persistAcrossSessions: true },
+    { id: SCRIPT_ID, js: [SCRIPT_FILE], matches, runAt: 'document_idle', allFrames: false, persistAcrossSessions: true },
   ]);
 }
 
-/** Whether a page URL belongs to an enabled site. */
+/** Whether a page URL belongs to an enabled site (or every site is enabled). */
 export async function isSiteEnabled(pageUrl: string): Promise<boolean> {
   const site = siteOf(pageUrl);
-  return site !== null && (await loadSites()).includes(site);
+  return site !== null && ((await loadSites()).includes(site) || (await isEverywhere()));
 }
 
 async function setSite(site: string, enabled: boolean): Promise<string[]> {
@@ -47,21 +56,33 @@ async function setSite(site: string, enabled: boolean): Promise<string[]> {
   return list;
 }
 
-/** Forgets sites whose permission the user withdrew in the browser's own settings. */
+async function setEverywhere(everywhere: boolean): Promise<boolean> {
+  if (everywhere && !(await browser.permissions.contains({ origins: [ALL_SITES_PERMISSION] }))) {
+    throw new GleanError('invalid-input', 'The browser has not allowed the extension on all sites.');
+  }
+  await setRecord(EVERYWHERE, everywhere || undefined);
+  await syncContentScripts();
+  return everywhere;
+}
+
+/** Forgets sites (and "every site") whose permission the user withdrew in the browser's settings. */
 export async function dropRevokedSites(): Promise<void> {
   const sites = await loadSites();
   const kept: string[] = [];
   for (const site of sites) {
     if (await browser.permissions.contains({ origins: [sitePattern(site)] })) kept.push(site);
   }
-  if (kept.length !== sites.length) {
-    await storeSites(kept);
-    await syncContentScripts();
-  }
+  const everywhere = await isEverywhere();
+  const keepEverywhere = everywhere && (await browser.permissions.contains({ origins: [ALL_SITES_PERMISSION] }));
+  if (kept.length !== sites.length) await storeSites(kept);
+  if (everywhere !== keepEverywhere) await setRecord(EVERYWHERE, undefined);
+  if (kept.length !== sites.length || everywhere !== keepEverywhere) await syncContentScripts();
 }
 
-/** sites.get and sites.set, for the popup switch and the options list. */
+/** sites.get, sites.set and the "every site" opt-in, for the popup switch and the options list. */
 export const siteHandlers: Handlers = {
   'sites.get': () => loadSites(),
   'sites.set': ({ site, enabled }) => setSite(site, enabled),
+  'sites.everywhere.get': () => isEverywhere(),
+  'sites.everywhere.set': ({ everywhere }) => setEverywhere(everywhere),
 };

@@ -3,7 +3,7 @@
  * extension's origin, so no content script can open it, unlike storage.local and storage.sync.
  */
 export const DB_NAME = 'glean-images';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export const STORES = {
   /** Credentials, read only by the background. */
@@ -16,6 +16,10 @@ export const STORES = {
   jobBytes: 'jobBytes',
   /** Finished uploads (keyPath id, indexes createdAt and fingerprint). */
   history: 'history',
+  /** Image bytes fetched for pages, by reference id (keyPath id). */
+  imageCache: 'imageCache',
+  /** Size and times of each cached image (keyPath id, index usedAt), so eviction never reads bytes. */
+  imageCacheMeta: 'imageCacheMeta',
 } as const;
 
 export type StoreName = (typeof STORES)[keyof typeof STORES];
@@ -32,5 +36,9 @@ export function upgrade(db: IDBDatabase, oldVersion: number): void {
     const history = db.createObjectStore(STORES.history, { keyPath: 'id' });
     history.createIndex('createdAt', 'createdAt');
     history.createIndex('fingerprint', 'fingerprint');
+  }
+  if (oldVersion < 3) {
+    db.createObjectStore(STORES.imageCache, { keyPath: 'id' });
+    db.createObjectStore(STORES.imageCacheMeta, { keyPath: 'id' }).createIndex('usedAt', 'usedAt');
   }
 }

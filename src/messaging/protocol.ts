@@ -7,6 +7,7 @@ import type { ImageBytes, ImageMetadataFields, ImageQuery } from '../glean/types
 import type { FieldError, SettingsDraft } from '../settings/validate';
 import type { PublicSettings } from '../settings/types';
 import type { UploadPreferences } from '../settings/upload-preferences';
+import type { OAuthSignInRequest } from '../oauth/config';
 import type { HistoryEntry } from '../history/types';
 import type { ProcessingOptions } from '../images/types';
 import type { PageImage } from '../page-images/types';
@@ -26,10 +27,22 @@ export interface ConnectionReport {
   retryAfterSeconds?: number;
 }
 
-/** One image asked for by a content script, by key only: the background builds every URL itself. */
+/**
+ * The answer for one image a content script asked for (by key or by metadata, never by URL: the
+ * background builds every URL itself). page.resolve answers one per ref, in the order asked;
+ * `key` echoes a key ref.
+ */
 export type ResolvedImage =
-  | ({ key: string; ok: true } & ImageBytes)
-  | { key: string; ok: false; error: ErrorInfo };
+  | ({ key?: string; ok: true } & ImageBytes)
+  | { key?: string; ok: false; error: ErrorInfo };
+
+/** What a content script on an enabled site may know: where Glean images live, and no token. */
+export interface PageConfig {
+  /** The API base (e.g. https://acme-be.glean.com/rest/api/v1); '' while nothing is set up. */
+  apiBase: string;
+  /** Changes whenever the token or backend changes, so pages know when a 401 is worth retrying. */
+  epoch: number;
+}
 
 /** What accepting an upload gives: a job in the queue, or the earlier identical upload. */
 export type EnqueueResult = { status: 'queued'; job: JobSummary } | { status: 'duplicate'; earlier: HistoryEntry };
@@ -100,9 +113,16 @@ export interface ProtocolMap {
   'preferences.save': { from: 'page'; request: UploadPreferences; response: UploadPreferences };
   'sites.get': { from: 'page'; request: null; response: string[] };
   'sites.set': { from: 'page'; request: { site: string; enabled: boolean }; response: string[] };
-  'page.resolve': { from: 'content'; request: { keys: string[] }; response: ResolvedImage[] };
+  'sites.everywhere.get': { from: 'page'; request: null; response: boolean };
+  'sites.everywhere.set': { from: 'page'; request: { everywhere: boolean }; response: boolean };
+  'page.config': { from: 'content'; request: null; response: PageConfig };
+  'page.resolve': { from: 'content'; request: { keys: string[] } | { refs: ImageQuery[] }; response: ResolvedImage[] };
   'toast.retry': { from: 'content'; request: { jobId: string }; response: null };
   'toast.show': { from: 'content'; request: { jobId: string }; response: null };
+  /** Stores backend and OAuth settings and signs in through the browser's sign-in window. */
+  'oauth.signIn': { from: 'page'; request: OAuthSignInRequest; response: PublicSettings };
+  /** Forgets the OAuth tokens (revoking them where the server offers it). */
+  'oauth.signOut': { from: 'page'; request: null; response: PublicSettings };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -137,9 +157,14 @@ export const SENDER_OF: { [K in MessageType]: ProtocolMap[K]['from'] } = {
   'preferences.save': 'page',
   'sites.get': 'page',
   'sites.set': 'page',
+  'sites.everywhere.get': 'page',
+  'sites.everywhere.set': 'page',
+  'page.config': 'content',
   'page.resolve': 'content',
   'toast.retry': 'content',
   'toast.show': 'content',
+  'oauth.signIn': 'page',
+  'oauth.signOut': 'page',
 };
 
 /** Limits shared by the content script (which batches) and the background (which checks). */

@@ -91,11 +91,20 @@ export const REQUEST_SCHEMAS = {
   'sites.set': v.strictObject({ site: field, enabled: v.boolean() }),
   'toast.retry': jobRef,
   'toast.show': jobRef,
-  'page.resolve': v.strictObject({
-    keys: v.pipe(
-      v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.keyLength))),
-      v.minLength(1),
-      v.maxLength(LIMITS.keysPerResolve),
-    ),
-  }),
+  'oauth.signIn': v.strictObject({ backend: field, userId: field, issuer: field, clientId: field, scopes: field }),
+  'oauth.signOut': v.null(),
+  'sites.everywhere.get': v.null(),
+  'sites.everywhere.set': v.strictObject({ everywhere: v.boolean() }),
+  'page.config': v.null(),
+  'page.resolve': v.union([
+    v.strictObject({
+      keys: v.pipe(
+        v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.keyLength))),
+        v.minLength(1),
+        v.maxLength(LIMITS.keysPerResolve),
+      ),
+    }),
+    // Keys or metadata only: a content script never names a URL for the background to call.
+    v.strictObject({ refs: v.pipe(v.array(query), v.minLength(1), v.maxLength(LIMITS.keysPerResolve)) }),
+  ]),
 } satisfies { [K in MessageType]: v.GenericSchema<unknown, ProtocolMap[K]['request']> };

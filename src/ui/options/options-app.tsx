@@ -3,8 +3,12 @@ import { Field } from '../components/field';
 import { StatusLine, type Status } from '../components/status-line';
 import { requestBackendAccess } from '../host-permission';
 import { MessageError, send } from '../../messaging/send';
-import type { PublicSettings, TokenType } from '../../settings/types';
+import type { AuthMethod, PublicSettings, TokenType } from '../../settings/types';
 import { validateSettings, type FieldError, type SettingsDraft } from '../../settings/validate';
+import { OAuthSection } from './oauth-section';
+import { SignInMethod } from './sign-in-method';
+import { SitesSection } from './sites-section';
+import { UploadsSection } from './uploads-section';
 
 const EMPTY_DRAFT: SettingsDraft = { backend: '', tokenType: 'user', actAs: '', userId: '' };
 
@@ -25,12 +29,14 @@ export function OptionsApp() {
   const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
+  const [method, setMethod] = useState<AuthMethod>('token');
 
   useEffect(() => {
     send('settings.get', null)
       .then((s) => {
         setSaved(s);
         setDraft(draftFrom(s));
+        setMethod(s.authMethod ?? 'token');
       })
       .catch((e) => setStatus({ tone: 'error', text: errorsOf(e).text }));
   }, []);
@@ -109,6 +115,8 @@ export function OptionsApp() {
               onInput={(e) => update({ backend: e.currentTarget.value })} />
           )}
         </Field>
+        <SignInMethod value={method} onChange={setMethod} />
+        {method === 'token' && (<>
         <Field id="token" label="API token" error={errorFor('token')} hint={saved?.hasToken ? 'A token is saved. Type a new one only to replace it.' : 'Paste the token your Glean admin created for you.'}>
           {(describedBy, invalid) => (
             <input id="token" type="password" autocomplete="off" value={token} aria-describedby={describedBy} aria-invalid={invalid}
@@ -132,19 +140,26 @@ export function OptionsApp() {
             )}
           </Field>
         )}
+        </>)}
         <Field id="userId" label="Your user ID" error={errorFor('userId')} hint="Used to show and upload your own profile picture.">
           {(describedBy, invalid) => (
             <input id="userId" type="text" autocomplete="off" value={draft.userId} aria-describedby={describedBy} aria-invalid={invalid}
               onInput={(e) => update({ userId: e.currentTarget.value })} />
           )}
         </Field>
-        <div class="actions">
+        {method === 'oauth' && (
+          <OAuthSection saved={saved} draft={draft} busy={busy} errorFor={errorFor} showErrors={setFieldErrors} run={run}
+            onSaved={(next) => { setSaved(next); setDraft(draftFrom(next)); }} />
+        )}
+        {method === 'token' && <div class="actions">
           <button type="submit" class="primary" disabled={busy}>Save</button>
           <button type="button" disabled={busy} onClick={onTest}>Test connection</button>
           <button type="button" disabled={busy || !saved?.hasToken} onClick={onForget}>Forget token</button>
-        </div>
+        </div>}
         <StatusLine status={status} busy={busy} />
       </form>
+      <UploadsSection />
+      <SitesSection />
     </main>
   );
 }

@@ -1,131 +1,60 @@
-import { forgetToken } from '../../../src/background/credentials';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { resolveHandlers, resolveKeys } from '../../../src/background/page-resolve';
+import { credentialsChanged, forgetToken } from '../../../src/background/credentials';
+import { pageConfigHandlers, resolveHandlers, withinBudget } from '../../../src/background/page-resolve';
+import { imageCacheUsage } from '../../../src/db/image-cache';
+import { setRecord } from '../../../src/db/records';
 import { setSecret } from '../../../src/db/secrets';
 import { storeSettings } from '../../../src/db/settings';
 import { storeSites } from '../../../src/db/sites';
-import { GleanError } from '../../../src/glean/errors';
-import type { ResolvedImage } from '../../../src/messaging/protocol';
+import type { PageConfig, ResolvedImage } from '../../../src/messaging/protocol';
 import { createRouter } from '../../../src/messaging/router';
 import { resetDb } from '../db/reset-db';
 import { SELF, emulateBrowserOrigins } from '../messaging/extension-url';
 import { PNG, recordingFetch, textResponse } from './recording-fetch';
 
-const bytesOf = (key: string) => new TextEncoder().encode(`img:${key}`).buffer as ArrayBuffer;
-const ok = (key: string) => ({ bytes: bytesOf(key), contentType: 'image/png' });
-const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
+const ACME = 'https://acme-be.glean.com/rest/api/v1';
+const SITE = 'https://intranet.example.com';
+const content = (url: string) => ({ id: SELF.id, url, origin: new URL(url).origin, tab: { id: 9 }, frameId: 0 });
+const realFetch = globalThis.fetch;
+let net: ReturnType<typeof recordingFetch>;
+let route: ReturnType<typeof createRouter>;
 
-describe('resolveKeys', () => {
-  it('fetches each distinct key once and keeps first-seen order', async () => {
-    const getImage = vi.fn(async (key: string) => ok(key));
-    const out = await resolveKeys(['b', 'a', 'b', 'c', 'a', 'a'], getImage);
-    expect(out.map((r) => r.key)).toEqual(['b', 'a', 'c']);
-    expect(getImage).toHaveBeenCalledTimes(3);
-    expect(getImage.mock.calls.map((c) => c[0]).sort()).toEqual(['a', 'b', 'c']);
-    expect(out.every((r) => r.ok)).toBe(true);
-    expect(new TextDecoder().decode((out[1] as Extract<ResolvedImage, { ok: true }>).bytes)).toBe('img:a');
-  });
+async function resolve(payload: unknown, url = `${SITE}/wiki`): Promise<ResolvedImage[]> {
+  const reply = await route({ type: 'page.resolve', payload }, content(url));
+  if (!reply.ok) throw new Error(reply.error.message);
+  return reply.value as ResolvedImage[];
+}
 
-  it('keeps request order even when later keys finish first', async () => {
-    const delay: Record<string, number> = { k1: 30, k2: 20, k3: 10, k4: 0, k5: 5, k6: 1 };
-    const out = await resolveKeys(Object.keys(delay), async (key) => {
-      await tick(delay[key]);
-      return ok(key);
-    });
-    expect(out.map((r) => r.key)).toEqual(['k1', 'k2', 'k3', 'k4', 'k5', 'k6']);
-    for (const r of out) expect(r.ok && new TextDecoder().decode(r.bytes)).toBe(`img:${r.key}`);
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await resetDb();
+  emulateBrowserOrigins();
+  // Earlier tests' images must not be served from the resolver's memory.
+  await credentialsChanged();
+  net = recordingFetch((req) => {
+    const q = new URL(req.url).searchParams;
+    if (q.get('key') === 'gone') return textResponse(404);
+    if (q.get('key') === 'busy') return textResponse(429, '', { 'Retry-After': '7' });
+    return new Response(PNG.slice(), { headers: { 'Content-Type': 'image/png' } });
   });
-
-  it('maps errors per key without failing the others', async () => {
-    const out = await resolveKeys(['good', 'missing', 'weird', 'slow', 'good'], async (key) => {
-      if (key === 'missing') throw new GleanError('not-found', 'Nothing here (404).', { status: 404, url: 'https://x/images?key=missing' });
-      if (key === 'weird') throw new Error('boom');
-      if (key === 'slow') await tick(5);
-      return ok(key);
-    });
-    expect(out).toEqual([
-      { key: 'good', ok: true, ...ok('good') },
-      { key: 'missing', ok: false, error: { kind: 'not-found', message: 'Nothing here (404).', status: 404 } },
-      { key: 'weird', ok: false, error: { kind: 'unknown', message: 'boom' } },
-      { key: 'slow', ok: true, ...ok('slow') },
-    ]);
-  });
-
-  it('keeps rate-limit details per key', async () => {
-    const out = await resolveKeys(['a'], async () => {
-      throw new GleanError('rate-limited', 'Slow down.', { status: 429, retryAfterSeconds: 12 });
-    });
-    expect(out).toEqual([{ key: 'a', ok: false, error: { kind: 'rate-limited', message: 'Slow down.', status: 429, retryAfterSeconds: 12 } }]);
-  });
-
-  it('never has more than 4 requests in flight, and does use 4', async () => {
-    let inFlight = 0;
-    let peak = 0;
-    const keys = Array.from({ length: 23 }, (_, i) => `k${i}`);
-    const out = await resolveKeys([...keys, ...keys], async (key) => {
-      inFlight++;
-      peak = Math.max(peak, inFlight);
-      await tick(Number(key.slice(1)) % 3);
-      inFlight--;
-      if (key === 'k7') throw new GleanError('server', 'Server error (500).', { status: 500 });
-      return ok(key);
-    });
-    expect(peak).toBe(4);
-    expect(inFlight).toBe(0);
-    expect(out.map((r) => r.key)).toEqual(keys);
-    expect(out.filter((r) => !r.ok).map((r) => r.key)).toEqual(['k7']);
-  });
-
-  it('uses fewer workers than 4 for fewer keys', async () => {
-    let inFlight = 0;
-    let peak = 0;
-    await resolveKeys(['a', 'b'], async (key) => {
-      peak = Math.max(peak, ++inFlight);
-      await tick(1);
-      inFlight--;
-      return ok(key);
-    });
-    expect(peak).toBe(2);
-  });
-
-  it('answers an empty list without calling anything', async () => {
-    const getImage = vi.fn(async (key: string) => ok(key));
-    expect(await resolveKeys([], getImage)).toEqual([]);
-    expect(getImage).not.toHaveBeenCalled();
-  });
+  vi.stubGlobal('fetch', net.fetch);
+  route = createRouter({ ...resolveHandlers, ...pageConfigHandlers }, SELF);
+  await storeSettings({ apiBase: ACME, tokenType: 'global', actAs: 'jane@acme.com', userId: '' });
+  await setSecret('apiToken', 'tok');
+  await storeSites([SITE]);
 });
 
-describe('page.resolve through the router', () => {
-  const ACME = 'https://acme-be.glean.com/rest/api/v1';
-  const SITE = 'https://intranet.example.com';
-  const content = (url: string) => ({ id: SELF.id, url, origin: new URL(url).origin, tab: { id: 9 }, frameId: 0 });
-  const realFetch = globalThis.fetch;
-  let net: ReturnType<typeof recordingFetch>;
-  let route: ReturnType<typeof createRouter>;
+afterEach(() => {
+  vi.stubGlobal('fetch', realFetch);
+});
 
-  beforeEach(async () => {
-    fakeBrowser.reset();
-    await resetDb();
-    emulateBrowserOrigins();
-    net = recordingFetch((req) => (new URL(req.url).searchParams.get('key') === 'gone' ? textResponse(404) : new Response(PNG.slice(), { headers: { 'Content-Type': 'image/png' } })));
-    vi.stubGlobal('fetch', net.fetch);
-    route = createRouter(resolveHandlers, SELF);
-    await storeSettings({ apiBase: ACME, tokenType: 'global', actAs: 'jane@acme.com', userId: '' });
-    await setSecret('apiToken', 'tok');
-    await storeSites([SITE]);
-  });
-
-  afterEach(() => {
-    vi.stubGlobal('fetch', realFetch);
-  });
-
-  it('fetches each key from the configured backend, by key only, with the token', async () => {
-    const reply = await route({ type: 'page.resolve', payload: { keys: ['a', 'x&type=USER&id=ceo', 'a', 'gone'] } }, content(`${SITE}:8443/wiki?p=1`));
-    expect(reply.ok).toBe(true);
-    const value = (reply.ok ? reply.value : []) as ResolvedImage[];
-    expect(value.map((r) => [r.key, r.ok])).toEqual([['a', true], ['x&type=USER&id=ceo', true], ['gone', false]]);
+describe('page.resolve', () => {
+  it('fetches keys from the configured backend, by key only, with the token, one answer per key in order', async () => {
+    const value = await resolve({ keys: ['a', 'x&type=USER&id=ceo', 'a', 'gone'] }, `${SITE}:8443/wiki?p=1`);
+    expect(value.map((r) => [r.key, r.ok])).toEqual([['a', true], ['x&type=USER&id=ceo', true], ['a', true], ['gone', false]]);
     expect(value[0]!.ok && value[0]!.bytes).toBeInstanceOf(ArrayBuffer);
+    expect(value[3]).toMatchObject({ ok: false, error: { kind: 'not-found', status: 404 } });
     expect(net.requests).toHaveLength(3);
     for (const r of net.requests) {
       const url = new URL(r.url);
@@ -134,18 +63,58 @@ describe('page.resolve through the router', () => {
       expect(r.headers.get('authorization')).toBe('Bearer tok');
       expect(r.headers.get('x-scio-actas')).toBe('jane@acme.com');
     }
-    expect(net.requests.map((r) => new URL(r.url).searchParams.get('key')).sort()).toEqual(['a', 'gone', 'x&type=USER&id=ceo']);
+  });
+
+  it('takes refs by key or by metadata, and builds every URL itself', async () => {
+    const value = await resolve({ refs: [{ key: 'k1' }, { type: 'USER', id: 'alice' }, { type: 'UGC', id: 'd', ds: 'wiki', cid: 'thumb' }] });
+    expect(value.map((r) => r.ok)).toEqual([true, true, true]);
+    expect(value.map((r) => r.key)).toEqual(['k1', undefined, undefined]);
+    expect(net.requests.map((r) => new URL(r.url).search).sort()).toEqual(['?key=k1', '?type=UGC&id=d&ds=wiki&cid=thumb', '?type=USER&id=alice']);
+  });
+
+  it.each([
+    ['a URL', { refs: [{ url: 'https://evil.example/steal' }] }],
+    ['a key mixed with metadata', { refs: [{ key: 'a', type: 'USER' }] }],
+    ['an unknown type', { refs: [{ type: 'user', id: 'a' }] }],
+    ['both keys and refs', { keys: ['a'], refs: [{ key: 'a' }] }],
+    ['no refs', { refs: [] }],
+    ['too many refs', { refs: Array.from({ length: 51 }, (_, i) => ({ key: `k${i}` })) }],
+  ])('refuses %s before anything runs', async (_, payload) => {
+    const reply = await route({ type: 'page.resolve', payload }, content(`${SITE}/`));
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'refused' } });
+    expect(net.spy).not.toHaveBeenCalled();
+  });
+
+  it('serves a second ask without fetching, and stores both in IndexedDB', async () => {
+    await resolve({ refs: [{ key: 'k1' }, { type: 'USER', id: 'bob' }] });
+    expect(net.requests).toHaveLength(2);
+    await resolve({ refs: [{ type: 'USER', id: 'bob' }, { key: 'k1' }] });
+    expect(net.requests).toHaveLength(2);
+    await vi.waitFor(async () => expect((await imageCacheUsage()).count).toBe(2));
+  });
+
+  it('empties the cache when the credentials change, and fetches again', async () => {
+    await resolve({ refs: [{ key: 'k1' }] });
+    await vi.waitFor(async () => expect((await imageCacheUsage()).count).toBe(1));
+    await credentialsChanged();
+    expect(await imageCacheUsage()).toEqual({ count: 0, bytes: 0 });
+    await resolve({ refs: [{ key: 'k1' }] });
+    expect(net.requests).toHaveLength(2);
   });
 
   it.each(['https://evil.example/', 'http://intranet.example.com/', 'https://intranet.example.com.evil.example/'])(
     'refuses a page on %s (site not enabled) without any fetch',
     async (url) => {
-      const reply = await route({ type: 'page.resolve', payload: { keys: ['a'] } }, content(url));
-      expect(reply.ok).toBe(false);
-      if (!reply.ok) expect(reply.error).toMatchObject({ kind: 'invalid-input', message: expect.stringMatching(/not enabled/) });
+      const reply = await route({ type: 'page.resolve', payload: { refs: [{ key: 'a' }] } }, content(url));
+      expect(reply).toMatchObject({ ok: false, error: { kind: 'invalid-input', message: expect.stringMatching(/not enabled/) } });
       expect(net.spy).not.toHaveBeenCalled();
     },
   );
+
+  it('answers any https page once every site is enabled', async () => {
+    await setRecord('resolveEverywhere', true);
+    expect((await resolve({ refs: [{ key: 'a' }] }, 'https://elsewhere.example/')).map((r) => r.ok)).toEqual([true]);
+  });
 
   it('refuses a content script on about:blank at the router, before any handler', async () => {
     const reply = await route({ type: 'page.resolve', payload: { keys: ['a'] } }, content('about:blank'));
@@ -156,7 +125,51 @@ describe('page.resolve through the router', () => {
   it('refuses when the extension is not set up, without any fetch', async () => {
     await forgetToken();
     const reply = await route({ type: 'page.resolve', payload: { keys: ['a'] } }, content(`${SITE}/`));
-    expect(reply.ok).toBe(false);
+    expect(reply).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
     expect(net.spy).not.toHaveBeenCalled();
+  });
+});
+
+describe('withinBudget', () => {
+  const img = (n: number, key?: string): ResolvedImage => ({ ...(key ? { key } : {}), ok: true, bytes: new ArrayBuffer(n), contentType: 'image/png' });
+
+  it('keeps images up to the budget and defers the rest, always giving at least one', () => {
+    const out = withinBudget([img(60, 'a'), { ok: false, error: { kind: 'not-found', message: 'x' } }, img(30), img(20, 'c')], 100);
+    expect(out.map((r) => (r.ok ? 'ok' : r.error.kind))).toEqual(['ok', 'not-found', 'ok', 'deferred']);
+    expect(out[3]!.key).toBe('c');
+    expect(withinBudget([img(500)], 100).map((r) => r.ok)).toEqual([true]);
+  });
+});
+
+describe('page.config', () => {
+  const config = async (url: string) => route({ type: 'page.config', payload: null }, content(url));
+
+  it('tells an enabled page the API base and an epoch, never the token', async () => {
+    const reply = await config(`${SITE}/wiki`);
+    expect(reply).toEqual({ ok: true, value: { apiBase: ACME, epoch: expect.any(Number) } });
+    expect(JSON.stringify(reply)).not.toContain('tok');
+  });
+
+  it('changes the epoch when the credentials change', async () => {
+    const before = ((await config(`${SITE}/`)) as { value: PageConfig }).value.epoch;
+    await credentialsChanged();
+    const after = ((await config(`${SITE}/`)) as { value: PageConfig }).value.epoch;
+    expect(after).not.toBe(before);
+  });
+
+  it('refuses a page that is not enabled, and any payload', async () => {
+    expect(await config('https://evil.example/')).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not enabled/) } });
+    expect(await route({ type: 'page.config', payload: { apiBase: 'x' } }, content(`${SITE}/`))).toMatchObject({ ok: false, error: { kind: 'refused' } });
+  });
+});
+
+// Last: the 429 closes the background's shared rate gate (module state) for the rest of the file.
+describe('page.resolve and the shared rate gate', () => {
+  it('answers a 429 with Retry-After, and then asks nobody until it has passed', async () => {
+    const [busy] = await resolve({ refs: [{ key: 'busy' }] });
+    expect(busy).toMatchObject({ ok: false, error: { kind: 'rate-limited', status: 429, retryAfterSeconds: 7 } });
+    const [other] = await resolve({ refs: [{ key: 'k2' }] });
+    expect(other).toMatchObject({ ok: false, error: { kind: 'rate-limited' } });
+    expect(net.requests).toHaveLength(1);
   });
 });

@@ -179,8 +179,8 @@ describe('protocol tables', () => {
     for (const t of ALL_TYPES) expect(['page', 'content']).toContain(SENDER_OF[t]);
   });
 
-  it('lets content scripts send only page.resolve and the toast buttons', () => {
-    expect(ALL_TYPES.filter((t) => SENDER_OF[t] === 'content')).toEqual(['page.resolve', 'toast.retry', 'toast.show']);
+  it('lets content scripts send only page.config, page.resolve and the toast buttons', () => {
+    expect(ALL_TYPES.filter((t) => SENDER_OF[t] === 'content')).toEqual(['page.config', 'page.resolve', 'toast.retry', 'toast.show']);
   });
 });
 

@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { send } from '../../messaging/send';
+import { siteOf, sitePattern } from '../../sites/site-url';
+
+const CONTENT_SCRIPT = '/content-scripts/content.js';
+
+/**
+ * "Show Glean images on this site" for the active tab's site. Turning it on asks the browser for
+ * that one site inside the change event (browsers grant hosts only during a user gesture), then
+ * enables it and starts the page part in the open tab, so no reload is needed.
+ */
+export function SiteSwitch() {
+  const [tab, setTab] = useState<{ id: number; site: string } | null>(null);
+  const [on, setOn] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    browser.tabs
+      .query({ active: true, currentWindow: true })
+      .then(async ([t]) => {
+        const site = siteOf(t?.url ?? '');
+        if (!site || t?.id === undefined) return;
+        const sites = await send('sites.get', null);
+        setOn(sites.includes(site));
+        setTab({ id: t.id, site });
+      })
+      .catch(() => undefined); // no web page in this tab: nothing to switch
+  }, []);
+
+  if (!tab) return null;
+
+  function onChange(event: Event) {
+    const input = event.currentTarget as HTMLInputElement;
+    const enable = input.checked;
+    const granted = enable ? browser.permissions.request({ origins: [sitePattern(tab!.site)] }).catch(() => false) : Promise.resolve(true);
+    setBusy(true);
+    setError('');
+    void granted
+      .then(async (ok) => {
+        if (!ok) throw new Error(`The browser did not allow the extension on ${tab!.site}.`);
+        const sites = await send('sites.set', { site: tab!.site, enabled: enable });
+        setOn(sites.includes(tab!.site));
+        if (enable) await browser.scripting.executeScript({ target: { tabId: tab!.id }, files: [CONTENT_SCRIPT] }).catch(() => undefined);
+      })
+      .catch((e: unknown) => {
+        input.checked = !enable;
+        setError(e instanceof Error ? e.message : String(e));
+      })
+      .finally(() => setBusy(false));
+  }
+
+  return (
+    <div class="site-switch" style={{ gridColumn: '1 / -1', marginTop: '0.35rem' }}>
+      <label class="check">
+        <input type="checkbox" role="switch" checked={on} disabled={busy} onChange={onChange} />
+        Show Glean images on this site
+      </label>
+      {error && <p class="error" role="alert">{error}</p>}
+    </div>
+  );
+}
