@@ -36,7 +36,9 @@ export interface Budget {
 // half of headroom so growth is a decision, not drift; the popup, still growing, keeps 35 KB for
 // everything it can load.
 export const BUDGETS: readonly Budget[] = [
-  { name: 'content script (enabled sites)', kind: 'file', path: 'content-scripts/content.js', maxGzip: 8 * KB },
+  // The resolver grew to 8.6 KB with merging, viewport order and retries; 10 KB keeps it well inside
+  // the 12 KB the project allows a script that runs in pages.
+  { name: 'content script (enabled sites)', kind: 'file', path: 'content-scripts/content.js', maxGzip: 10 * KB },
   { name: 'content script (page-tools, on user action)', kind: 'file', path: 'content-scripts/page-tools.js', maxGzip: 10 * KB },
   { name: 'popup', kind: 'page', path: 'popup.html', maxGzip: 30 * KB },
   { name: 'popup + lazy chunks', kind: 'page+lazy', path: 'popup.html', maxGzip: 35 * KB },
