@@ -66,8 +66,9 @@ describe('Chromium: accessibility', () => {
       throw new Error(`Could not reach ${pattern} with Tab; stuck at ${await focused()}`);
     }
     const png = solidPng(30, 20, [12, 140, 90, 255]);
-    await tabTo(/Choose images/);
-    const chooser = popup.waitForEvent('filechooser');
+    // Listening first, long before the key press, so file-chooser interception is on in time.
+    const chooser = popup.waitForEvent('filechooser', { timeout: 20_000 });
+    await tabTo(/^BUTTON\b.*Choose images/);
     await popup.keyboard.press('Enter');
     await (await chooser).setFiles({ name: 'keyboard.png', mimeType: 'image/png', buffer: png });
     await tabTo(/^SELECT .*\bType\b|^SELECT /);
