@@ -113,6 +113,8 @@ describe('Chromium: Sign in with OAuth', () => {
 
     // The popup says it…
     const popup = await openExtensionPage(browser.context, browser.extensionId, 'popup.html');
+    // The popup renders once the settings have arrived: wait for it rather than count at once.
+    await popup.getByRole('button', { name: 'Sign in again' }).waitFor({ timeout: 10_000 });
     await expect(popup.getByRole('button', { name: 'Sign in again' }).count()).resolves.toBe(1);
     await popup.close();
     // …and so does the options page, where signing in again lets the upload finish.

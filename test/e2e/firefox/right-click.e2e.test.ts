@@ -42,7 +42,7 @@ async function expectUploaded(colour: string): Promise<void> {
   // Polled: changes inside a shadow root do not wake puppeteer's mutation-based waiting.
   const handle = await page.waitForFunction(
     () => document.querySelector('glean-images-toast')?.shadowRoot?.querySelector('.toast[data-state="done"], .toast[data-state="failed"]'),
-    { polling: 100, timeout: 15_000 },
+    { polling: 100, timeout: 25_000 },
   );
   const box = handle.asElement() as import('puppeteer-core').ElementHandle<Element>;
   const state = await box.evaluate((el) => el.getAttribute('data-state'));
