@@ -211,20 +211,37 @@ export class UploadQueue {
     const controller = new AbortController();
     this.running.set(job.id, controller);
     let current: Job = { ...job, state: 'uploading', attempts: job.attempts + 1 };
+    // The slot is for the network request: freed as soon as it has an answer, so the next upload
+    // starts while this one's bookkeeping is written.
+    const release = () => {
+      if (this.running.delete(job.id)) void this.pump();
+    };
+    // "Uploading" is recorded while the request goes out rather than before: under a burst, small
+    // writes wait behind other jobs' large byte writes. The job and its bytes are already stored,
+    // so a background stopped now still sends it again on restart (only the "sent again" mark can
+    // be missing, if it stopped within these few milliseconds).
+    const recorded = this.save(current);
     try {
-      await this.save(current);
       await this.deps.gate.check();
       const bytes = this.heldBytes.get(job.id) ?? (await getJobBytes(job.id));
       if (!bytes) throw new Error('The bytes of this upload are missing.');
-      const result = await this.deps.upload(current, bytes, controller.signal);
+      let result: UploadResult;
+      try {
+        result = await this.deps.upload(current, bytes, controller.signal);
+      } finally {
+        release();
+      }
+      await recorded;
       await this.finish(current, bytes, result, prefs);
+      // Once more with this job gone: the wake-up alarm is dropped when nothing is pending.
+      void this.pump();
     } catch (e) {
+      release();
+      await recorded.catch(() => undefined);
       // A cancelled job is gone from the store: nothing more to record.
       if (!(await this.jobs()).has(job.id)) return;
       current = await this.failed(current, e, prefs);
       await this.save(current);
-    } finally {
-      this.running.delete(job.id);
       void this.pump();
     }
   }
@@ -289,8 +306,9 @@ export class UploadQueue {
 
   private async save(job: Job): Promise<void> {
     const saved = { ...job, updatedAt: this.now() };
-    await putJob(saved);
+    // The mirror first: the pump reads it, and must never see a job being sent as still queued.
     (await this.jobs()).set(saved.id, saved);
+    await putJob(saved);
     this.emit(saved);
   }
 
