@@ -22,7 +22,10 @@ const preparing = createLimiter(2);
 async function effectiveActAs(requested: string | undefined): Promise<string | undefined> {
   const settings = await loadSettings();
   if (settings.tokenType !== 'global') {
-    if (requested) throw new GleanError('invalid-input', 'A user token always acts as its owner: "Act as" is only for a global token.');
+    if (requested) {
+      const who = settings.authMethod === 'oauth' ? 'Signed in with OAuth, uploads always act as you' : 'A user token always acts as its owner';
+      throw new GleanError('invalid-input', `${who}: "Act as" is only for a global token.`);
+    }
     return undefined;
   }
   const actAs = requested?.trim() || settings.actAs;
