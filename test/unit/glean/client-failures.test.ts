@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createGleanClient } from '../../../src/glean/client';
-import { GleanError, toErrorInfo } from '../../../src/glean/errors';
+import { toErrorInfo } from '../../../src/glean/errors';
 import { fakeFetch, hangingFetch, jsonResponse, opaqueRedirectResponse, type Responder } from './fake-fetch';
+import { failure } from './failure';
 
 const BASE = 'https://acme-be.glean.com/rest/api/v1';
 const TOKEN = 'sekrit-token';
@@ -15,16 +16,6 @@ function setup(respond: Responder, timeoutMs?: number) {
     ...(timeoutMs === undefined ? {} : { timeoutMs }),
   });
   return { ...f, c };
-}
-
-async function failure(p: Promise<unknown>): Promise<GleanError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(GleanError);
-    return e as GleanError;
-  }
-  throw new Error('expected a failure');
 }
 
 const getKey = (c: ReturnType<typeof setup>['c']) => c.getImage({ key: 'k' });

@@ -3,21 +3,12 @@ import { createGleanClient } from '../../../src/glean/client';
 import { GleanError } from '../../../src/glean/errors';
 import type { GleanAuth } from '../../../src/glean/types';
 import { PNG_BYTES, fakeFetch, pngResponse } from './fake-fetch';
+import { failure } from './failure';
 
 const BASE = 'https://acme-be.glean.com/rest/api/v1';
 
 function client(fetch: typeof globalThis.fetch, auth: GleanAuth = { kind: 'user', token: 'sekrit' }) {
   return createGleanClient({ baseUrl: 'acme', getAuth: async () => auth, fetch });
-}
-
-async function failure(p: Promise<unknown>): Promise<GleanError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(GleanError);
-    return e as GleanError;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('getImage', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createGleanClient } from '../../../src/glean/client';
-import { GleanError } from '../../../src/glean/errors';
 import { PNG_BYTES, fakeFetch, jsonResponse, type Responder } from './fake-fetch';
+import { failure } from './failure';
 
 const BASE = 'https://acme-be.glean.com/rest/api/v1';
 const IMAGE_URL = `${BASE}/images?key=abc%2B123`;
@@ -14,16 +14,6 @@ function setup(respond: Responder = () => jsonResponse({ url: IMAGE_URL })) {
     fetch: f.fetch,
   });
   return { ...f, c };
-}
-
-async function failure(p: Promise<unknown>): Promise<GleanError> {
-  try {
-    await p;
-  } catch (e) {
-    expect(e).toBeInstanceOf(GleanError);
-    return e as GleanError;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('uploadImage', () => {
