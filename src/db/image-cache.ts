@@ -3,7 +3,7 @@
  * that eviction never reads bytes. Bounded in bytes (least recently used out) and in age.
  */
 import type { ImageBytes } from '../glean/types';
-import { openDb } from './open';
+import { inTransaction } from './open';
 import { STORES } from './schema';
 
 /** The cache's bounds; `touchAfterMs` spares a write on every hit (LRU to the minute is enough). */
@@ -23,15 +23,8 @@ interface Meta {
 }
 
 /** Runs `run` in one transaction over both stores; resolves with its result once committed. */
-async function inTx<T>(mode: IDBTransactionMode, run: (meta: IDBObjectStore, bytes: IDBObjectStore) => () => T): Promise<T> {
-  const db = await openDb();
-  return new Promise<T>((resolve, reject) => {
-    const tx = db.transaction([STORES.imageCacheMeta, STORES.imageCache], mode);
-    const result = run(tx.objectStore(STORES.imageCacheMeta), tx.objectStore(STORES.imageCache));
-    tx.oncomplete = () => resolve(result());
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted.'));
-  });
+function inTx<T>(mode: IDBTransactionMode, run: (meta: IDBObjectStore, bytes: IDBObjectStore) => () => T): Promise<T> {
+  return inTransaction([STORES.imageCacheMeta, STORES.imageCache], mode, (store) => run(store(STORES.imageCacheMeta), store(STORES.imageCache)));
 }
 
 /** The cached images among `ids`, in one transaction; entries past the age limit are removed. */

@@ -3,21 +3,8 @@
  * accepted is lost; later state changes rewrite only the small record.
  */
 import type { Job } from '../queue/types';
-import { openDb, withStore } from './open';
+import { inTransaction, withStore } from './open';
 import { STORES } from './schema';
-
-function inOneTransaction(run: (jobs: IDBObjectStore, bytes: IDBObjectStore) => void): Promise<void> {
-  return openDb().then(
-    (db) =>
-      new Promise<void>((resolve, reject) => {
-        const tx = db.transaction([STORES.jobs, STORES.jobBytes], 'readwrite');
-        tx.oncomplete = () => resolve();
-        tx.onerror = () => reject(tx.error);
-        tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted.'));
-        run(tx.objectStore(STORES.jobs), tx.objectStore(STORES.jobBytes));
-      }),
-  );
-}
 
 /**
  * Stores a new job: its bytes first, then its record, in two transactions so the large write
@@ -53,9 +40,10 @@ export function getJobBytes(id: string): Promise<Blob | undefined> {
 
 /** Removes a job and its bytes (finished into history, or cancelled). */
 export function deleteJob(id: string): Promise<void> {
-  return inOneTransaction((jobs, bytes) => {
-    jobs.delete(id);
-    bytes.delete(id);
+  return inTransaction([STORES.jobs, STORES.jobBytes], 'readwrite', (store) => {
+    store(STORES.jobs).delete(id);
+    store(STORES.jobBytes).delete(id);
+    return () => undefined;
   });
 }
 

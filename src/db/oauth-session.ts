@@ -5,7 +5,7 @@
  */
 import type { TokenSet } from '../oauth/token-client';
 import type { Settings } from '../settings/types';
-import { openDb } from './open';
+import { inTransaction } from './open';
 import { getRecord, setRecord } from './records';
 import { STORES } from './schema';
 import { deleteSecret, getSecret, setSecret } from './secrets';
@@ -54,18 +54,12 @@ export async function saveTokens(tokens: TokenSet): Promise<void> {
  */
 export async function storeSignIn(settings: Settings, session: OAuthSession, tokens: TokenSet): Promise<void> {
   const { idToken: _idToken, ...kept } = tokens;
-  const db = await openDb();
-  await new Promise<void>((resolve, reject) => {
-    const tx = db.transaction([STORES.settings, STORES.secrets], 'readwrite');
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new Error('Saving the sign-in was interrupted.'));
-    const settingsStore = tx.objectStore(STORES.settings);
-    settingsStore.put(settings, SETTINGS_KEY);
-    settingsStore.put(session, SESSION);
-    const secrets = tx.objectStore(STORES.secrets);
-    secrets.put(JSON.stringify(kept), 'oauthTokens');
-    secrets.delete('apiToken');
+  await inTransaction([STORES.settings, STORES.secrets], 'readwrite', (store) => {
+    store(STORES.settings).put(settings, SETTINGS_KEY);
+    store(STORES.settings).put(session, SESSION);
+    store(STORES.secrets).put(JSON.stringify(kept), 'oauthTokens');
+    store(STORES.secrets).delete('apiToken');
+    return () => undefined;
   });
 }
 

@@ -46,3 +46,27 @@ export async function withStore<T>(
     tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted.'));
   });
 }
+
+/**
+ * Runs `run` over several stores in ONE transaction and resolves with what its returned getter
+ * reads once the transaction has committed; anything `run` throws aborts the whole transaction.
+ */
+export async function inTransaction<T>(
+  stores: StoreName[],
+  mode: IDBTransactionMode,
+  run: (store: (name: StoreName) => IDBObjectStore) => () => T,
+): Promise<T> {
+  const db = await openDb();
+  return new Promise<T>((resolve, reject) => {
+    const tx = db.transaction(stores, mode);
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted.'));
+    try {
+      const result = run((name) => tx.objectStore(name));
+      tx.oncomplete = () => resolve(result());
+    } catch (e) {
+      tx.abort();
+      reject(e);
+    }
+  });
+}

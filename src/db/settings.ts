@@ -1,5 +1,5 @@
 import { DEFAULT_SETTINGS, type Settings } from '../settings/types';
-import { openDb, withStore } from './open';
+import { inTransaction, withStore } from './open';
 import { STORES } from './schema';
 
 const KEY = 'settings';
@@ -17,18 +17,9 @@ export async function loadSettings(): Promise<Settings> {
  * never leave a new backend paired with the old token, which would send that token elsewhere.
  */
 export async function storeSettings(settings: Settings, token?: string): Promise<void> {
-  const db = await openDb();
-  await new Promise<void>((resolve, reject) => {
-    const tx = db.transaction([STORES.settings, STORES.secrets], 'readwrite');
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new Error('Saving the settings was interrupted.'));
-    try {
-      tx.objectStore(STORES.settings).put(settings, KEY);
-      if (token !== undefined) tx.objectStore(STORES.secrets).put(token, 'apiToken');
-    } catch (e) {
-      tx.abort();
-      reject(e);
-    }
+  await inTransaction([STORES.settings, STORES.secrets], 'readwrite', (store) => {
+    store(STORES.settings).put(settings, KEY);
+    if (token !== undefined) store(STORES.secrets).put(token, 'apiToken');
+    return () => undefined;
   });
 }
