@@ -1,3 +1,4 @@
+import { FormatOptions } from '../components/format-options';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { IMAGE_TYPES, type ImageType } from '../../glean/types';
@@ -110,10 +111,7 @@ export function UploadsSection() {
               {(describedBy) => (
                 <select id={id('format')} value={draft.format} aria-describedby={describedBy} disabled={busy}
                   onChange={(e) => set({ format: e.currentTarget.value as OutputFormat })}>
-                  <option value="keep">Keep</option>
-                  <option value="png">PNG</option>
-                  <option value="jpeg">JPEG</option>
-                  <option value="webp">WebP</option>
+                  <FormatOptions />
                 </select>
               )}
             </Field>

@@ -1,3 +1,4 @@
+import { FormatOptions } from '../components/format-options';
 import { useContext } from 'preact/hooks';
 import type { ProcessingOptions } from '../../images/types';
 import { describeProcessing, ProcessingDefaults } from './processing-defaults';
@@ -69,10 +70,7 @@ export function ProcessingForm({ idPrefix, value, onChange, squareCropOffered, d
           <label for={id('format')}>Format</label>
           <select id={id('format')} value={value.format} disabled={disabled}
             onChange={(e) => set({ format: e.currentTarget.value as ProcessingDraft['format'] })}>
-            <option value="keep">Keep</option>
-            <option value="png">PNG</option>
-            <option value="jpeg">JPEG</option>
-            <option value="webp">WebP</option>
+            <FormatOptions />
           </select>
         </div>
         <div class="field">
