@@ -1,7 +1,7 @@
 // Connecting through the options page by its labels, and proving the token stays in the background.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromiumWithExtension, type ChromiumWithExtension } from '../support/chromium';
+import { launchChromiumWithExtension, type ChromiumWithExtension, readExtensionStorage } from '../support/chromium';
 import { evaluateInContentWorld } from '../support/content-world';
 import { clickAndReadStatus, fillOptions, firstRunOptionsPage, sendFromPage } from '../support/options-page';
 import { CHROME_BUILD } from '../support/paths';
@@ -58,10 +58,7 @@ describe('Chromium: connecting from the options page', () => {
     expect(fromPage).toContain('"hasToken":true');
     expect(fromPage).not.toContain(token);
     // storage.local and storage.sync, which content scripts could read: the token is in neither.
-    const storage = await browser.worker.evaluate(async () => {
-      const c = (globalThis as unknown as { chrome: { storage?: { local: { get(k: null): Promise<unknown> }; sync: { get(k: null): Promise<unknown> } } } }).chrome;
-      return c.storage ? JSON.stringify([await c.storage.local.get(null), await c.storage.sync.get(null)]) : 'no storage API';
-    });
+    const storage = await readExtensionStorage(browser);
     expect(storage).not.toContain(token);
 
     // A content script on an enabled site asks for the settings and for the token-bearing calls.

@@ -4,7 +4,7 @@
 // signs in again, and no token anywhere a page or content script can read.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromiumWithExtension, openExtensionPage, type ChromiumWithExtension } from '../support/chromium';
+import { launchChromiumWithExtension, openExtensionPage, type ChromiumWithExtension, readExtensionStorage } from '../support/chromium';
 import { evaluateInContentWorld } from '../support/content-world';
 import { clickAndReadStatus, firstRunOptionsPage, sendFromPage } from '../support/options-page';
 import { uploadFromPage, waitForUpload } from '../support/page-calls';
@@ -129,10 +129,7 @@ describe('Chromium: Sign in with OAuth', () => {
   it('leaves no token where pages or content scripts can read it', async () => {
     const secret = /sbx-(at|rt)-/;
     expect(JSON.stringify(await sendFromPage(options, 'settings.get', null))).not.toMatch(secret);
-    const storage = await browser.worker.evaluate(async () => {
-      const c = (globalThis as unknown as { chrome: { storage?: { local: { get(k: null): Promise<unknown> }; sync: { get(k: null): Promise<unknown> } } } }).chrome;
-      return c.storage ? JSON.stringify([await c.storage.local.get(null), await c.storage.sync.get(null)]) : 'no storage API';
-    });
+    const storage = await readExtensionStorage(browser);
     expect(storage).not.toMatch(secret);
 
     await sendFromPage(options, 'sites.set', { site: 'http://127.0.0.1', enabled: true });

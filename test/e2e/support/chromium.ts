@@ -129,3 +129,12 @@ export async function allowSite(browser: ChromiumWithExtension, pattern: string)
     await page.close();
   }
 }
+
+/** Everything in the extension's storage.local and storage.sync, which content scripts could read. */
+export async function readExtensionStorage(browser: ChromiumWithExtension): Promise<string> {
+  const worker = browser.context.serviceWorkers().find((w) => w.url().includes(browser.extensionId)) ?? browser.worker;
+  return worker.evaluate(async () => {
+    const c = (globalThis as unknown as { chrome: { storage?: { local: { get(k: null): Promise<unknown> }; sync: { get(k: null): Promise<unknown> } } } }).chrome;
+    return c.storage ? JSON.stringify([await c.storage.local.get(null), await c.storage.sync.get(null)]) : 'no storage API';
+  });
+}
