@@ -1,7 +1,5 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-// The store listing's name and description live in package.json with the version WXT already takes.
-import pkg from './package.json';
 
 // The manifest is built here so that both browsers get the same minimal permissions.
 export default defineConfig({
@@ -17,15 +15,18 @@ export default defineConfig({
     includeSources: ['test/sandbox/png.ts'],
   },
   manifest: ({ browser }) => ({
-    name: pkg.displayName,
-    description: pkg.description,
+    // Name and description come from public/_locales, so the stores and the browser show them in the
+    // user's language; the English ones must equal package.json's (test/unit/i18n/locales.test.ts).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // identity: the OAuth sign-in window (identity.launchWebAuthFlow) and its redirect URL.
     permissions: ['scripting', 'alarms', 'contextMenus', 'activeTab', 'identity'],
     // Hosts are asked for only when the user acts (saving the backend, enabling a site).
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     // WXT fills `icons` from public/icon/<size>.png (scripts/make-icons.ts draws them) but not the
-    // toolbar button's; WXT adds the popup and title to this.
-    action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } },
+    // toolbar button's; WXT adds the popup to this.
+    action: { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

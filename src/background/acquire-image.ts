@@ -6,6 +6,7 @@
  */
 import { GleanError } from '../glean/errors';
 import { formatBytes } from '../images/read-capped';
+import { t } from '../i18n/t';
 import { readInPage } from './page-access';
 
 /** The bytes (a stream is read only up to the cap later), or the site whose permission is needed. */
@@ -19,7 +20,7 @@ export interface ImageRef {
 }
 
 function tooLarge(capBytes: number): GleanError {
-  return new GleanError('invalid-input', `This image is larger than the ${formatBytes(capBytes)} limit.`);
+  return new GleanError('invalid-input', t('bg_imageTooLarge', formatBytes(capBytes)));
 }
 
 /**
@@ -33,7 +34,7 @@ async function fetchDirect(url: URL, capBytes: number): Promise<{ bytes: ArrayBu
   } catch {
     return null;
   }
-  if (!response.ok) throw new GleanError('invalid-input', `${url.host} answered ${response.status} for this image.`);
+  if (!response.ok) throw new GleanError('invalid-input', t('bg_imageAnswered', url.host, response.status));
   if (Number(response.headers.get('content-length') ?? 0) > capBytes) throw tooLarge(capBytes);
   return { bytes: response.body ?? (await response.arrayBuffer()) };
 }
@@ -44,14 +45,14 @@ export async function acquireImage(ref: ImageRef, capBytes: number): Promise<Acq
   try {
     url = new URL(ref.src);
   } catch {
-    throw new GleanError('invalid-input', 'This image has no address the extension can read.');
+    throw new GleanError('invalid-input', t('bg_imageNoAddress'));
   }
   if (url.protocol === 'data:') {
     const response = await fetch(url.href);
     return { bytes: response.body ?? (await response.arrayBuffer()) };
   }
   if (url.protocol !== 'blob:' && url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new GleanError('invalid-input', `Images at ${url.protocol} addresses cannot be uploaded.`);
+    throw new GleanError('invalid-input', t('bg_imageProtocol', url.protocol));
   }
   const origin = `${url.protocol}//${url.hostname}/*`;
   if (url.protocol !== 'blob:') {
@@ -61,6 +62,6 @@ export async function acquireImage(ref: ImageRef, capBytes: number): Promise<Acq
   const fromPage = await readInPage(ref.tabId, ref.frameId, url.href, capBytes);
   if (fromPage.ok) return { bytes: fromPage.bytes };
   if (fromPage.message === 'too-large') throw tooLarge(capBytes);
-  if (url.protocol === 'blob:') throw new GleanError('invalid-input', `The page's image could not be read: ${fromPage.message}`);
+  if (url.protocol === 'blob:') throw new GleanError('invalid-input', t('bg_pageImageUnreadable', fromPage.message));
   return { needsOrigin: origin };
 }

@@ -5,6 +5,7 @@
  */
 import { createGleanClient } from '../glean/client';
 import { isGleanError } from '../glean/errors';
+import { t } from '../i18n/t';
 import type { ImageQuery } from '../glean/types';
 import type { ConnectionReport } from '../messaging/protocol';
 import type { SettingsDraft } from '../settings/validate';
@@ -29,29 +30,30 @@ export async function testConnection(
   // The stored token is used only for the backend it was saved for.
   const saved = await loadSettings();
   const token = typedToken?.trim() || (saved.apiBase === settings.apiBase ? await getSecret('apiToken') : undefined);
-  if (!token) return { ok: false, outcome: 'invalid', message: 'Enter your API token first.' };
+  if (!token) return { ok: false, outcome: 'invalid', message: t('bg_enterTokenFirst') };
 
   const client = createGleanClient({ baseUrl: settings.apiBase, getAuth: async () => authFor(settings, token), fetch: fetchImpl, timeoutMs: 15_000 });
   const query: ImageQuery = settings.userId ? { type: 'USER', id: settings.userId } : { key: PROBE_KEY };
   const triedUrl = settings.apiBase;
-  const who = settings.tokenType === 'global' ? ` acting as ${settings.actAs}` : '';
+  // With a global token the report names whom it acts as.
+  const actingAs = settings.tokenType === 'global' ? settings.actAs : '';
   try {
     await client.getImage(query);
-    return { ok: true, outcome: 'connected', triedUrl, message: `Connected to ${triedUrl}${who}; your profile picture was found.` };
+    return { ok: true, outcome: 'connected', triedUrl, message: actingAs ? t('bg_connectedFoundActingAs', triedUrl, actingAs) : t('bg_connectedFound', triedUrl) };
   } catch (e) {
     if (!isGleanError(e)) throw e;
     switch (e.kind) {
       case 'not-found':
       case 'bad-request':
-        return { ok: true, outcome: 'connected', triedUrl, message: `Connected to ${triedUrl}${who}: the token was accepted.` };
+        return { ok: true, outcome: 'connected', triedUrl, message: actingAs ? t('bg_connectedAcceptedActingAs', triedUrl, actingAs) : t('bg_connectedAccepted', triedUrl) };
       case 'unauthorized':
-        return { ok: false, outcome: 'unauthorized', triedUrl, message: `Glean refused the token (401). Check that it is complete and not expired, and that "Token type" matches it.` };
+        return { ok: false, outcome: 'unauthorized', triedUrl, message: t('bg_tokenRefused') };
       case 'rate-limited':
         return { ok: false, outcome: 'rate-limited', triedUrl, retryAfterSeconds: e.retryAfterSeconds, message: e.message };
       case 'network':
       case 'timeout':
       case 'redirect':
-        return { ok: false, outcome: 'unreachable', triedUrl, message: `Could not reach Glean at ${triedUrl}. Check the address. (${e.message})` };
+        return { ok: false, outcome: 'unreachable', triedUrl, message: t('bg_unreachable', triedUrl, e.message) };
       default:
         return { ok: false, outcome: 'error', triedUrl, message: e.message };
     }

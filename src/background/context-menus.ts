@@ -3,6 +3,7 @@
  * "Upload to Glean as" presets; anywhere else, "Upload background image to Glean".
  */
 import { browser } from 'wxt/browser';
+import { t } from '../i18n/t';
 import { IMAGE_LINK_PATTERNS, LINK_SUFFIX, MENU, PRESETS, profileTitle } from './menu-actions';
 
 type CreateProps = Parameters<typeof browser.contextMenus.create>[0];
@@ -27,16 +28,16 @@ export async function createMenus(userId: string): Promise<void> {
     { suffix: LINK_SUFFIX, contexts: ['link'] as CreateProps['contexts'], targetUrlPatterns: IMAGE_LINK_PATTERNS },
   ];
   for (const { suffix, ...on } of targets) {
-    await create({ id: MENU.upload + suffix, title: 'Upload to Glean', ...on });
-    await create({ id: MENU.uploadAs + suffix, title: 'Upload to Glean as', ...on });
+    await create({ id: MENU.upload + suffix, title: t('menu_upload'), ...on });
+    await create({ id: MENU.uploadAs + suffix, title: t('menu_uploadAs'), ...on });
     for (const preset of PRESETS) {
-      const title = preset.type === 'USER' ? profileTitle(userId) : preset.title;
+      const title = preset.type === 'USER' ? profileTitle(userId) : t(preset.title);
       await create({ id: preset.id + suffix, parentId: MENU.uploadAs + suffix, title, ...on });
     }
     await create({ id: `${MENU.uploadAs}-sep${suffix}`, parentId: MENU.uploadAs + suffix, type: 'separator', ...on });
-    await create({ id: MENU.details + suffix, parentId: MENU.uploadAs + suffix, title: 'Upload with details…', ...on });
+    await create({ id: MENU.details + suffix, parentId: MENU.uploadAs + suffix, title: t('menu_uploadWithDetails'), ...on });
   }
-  await create({ id: MENU.background, title: 'Upload background image to Glean', contexts: ['page', 'frame'] });
+  await create({ id: MENU.background, title: t('menu_uploadBackground'), contexts: ['page', 'frame'] });
 }
 
 /** Keeps the profile entry's title in step with "Your user ID". */

@@ -5,6 +5,7 @@
 import { loadSettings } from '../db/settings';
 import { createGleanClient, type GleanClient } from '../glean/client';
 import { GleanError, isGleanError } from '../glean/errors';
+import { t } from '../i18n/t';
 import type { RateGate } from '../queue/rate-gate';
 import { authFor, currentAuth, onCredentialsChanged } from './credentials';
 import { oauthClient } from './oauth-client';
@@ -41,7 +42,7 @@ export async function configuredClient(gate: RateGate, actAs?: string): Promise<
   const { settings, auth } = await activeConfig();
   if (settings.authMethod === 'oauth' && settings.apiBase) return withGate(gate, oauthClient(settings.apiBase));
   if (!auth) {
-    throw new GleanError('unauthorized', 'Set up the extension first: open its options and save your Glean address and token.');
+    throw new GleanError('unauthorized', t('bg_setUpFirst'));
   }
   const effective = auth.kind === 'global' && actAs ? authFor({ ...settings, actAs }, auth.token) : auth;
   return withGate(gate, createGleanClient({ baseUrl: settings.apiBase, getAuth: async () => effective }));

@@ -3,6 +3,7 @@
  * metadata they map to, so the mapping is tested without a browser.
  */
 import type { ImageMetadataFields, ImageType } from '../glean/types';
+import { t, type MessageKey } from '../i18n/t';
 import type { UploadPreferences } from '../settings/upload-preferences';
 
 export const MENU = {
@@ -15,19 +16,19 @@ export const MENU = {
 /** Entries on image links carry this suffix; they act like the same entries on images. */
 export const LINK_SUFFIX = '-link';
 
-/** The presets under "Upload to Glean as", in menu order. */
-export const PRESETS: ReadonlyArray<{ id: string; type: ImageType; title: string }> = [
-  { id: 'glean-as-user', type: 'USER', title: 'My profile picture' },
-  { id: 'glean-as-background', type: 'BACKGROUND', title: 'Background' },
-  { id: 'glean-as-header', type: 'HEADER', title: 'Header' },
-  { id: 'glean-as-logo', type: 'LOGO', title: 'Logo' },
-  { id: 'glean-as-icon', type: 'ICON', title: 'Icon' },
-  { id: 'glean-as-feedback', type: 'FEEDBACK', title: 'Feedback' },
+/** The presets under "Upload to Glean as", in menu order; `title` is the message key of the entry. */
+export const PRESETS: ReadonlyArray<{ id: string; type: ImageType; title: MessageKey }> = [
+  { id: 'glean-as-user', type: 'USER', title: 'menu_profilePicture' },
+  { id: 'glean-as-background', type: 'BACKGROUND', title: 'menu_background' },
+  { id: 'glean-as-header', type: 'HEADER', title: 'menu_header' },
+  { id: 'glean-as-logo', type: 'LOGO', title: 'menu_logo' },
+  { id: 'glean-as-icon', type: 'ICON', title: 'menu_icon' },
+  { id: 'glean-as-feedback', type: 'FEEDBACK', title: 'menu_feedback' },
 ];
 
 /** The profile-picture entry's title, saying what to set while "Your user ID" is empty. */
 export function profileTitle(userId: string): string {
-  return userId ? 'My profile picture' : 'My profile picture (set "Your user ID" in settings first)';
+  return userId ? t('menu_profilePicture') : t('menu_profilePictureNeedsUserId');
 }
 
 /** Links whose address ends like an image file. */
@@ -54,6 +55,6 @@ export function menuChoice(menuItemId: string, prefs: Pick<UploadPreferences, 'd
   const preset = PRESETS.find((p) => p.id === menuItemId);
   if (!preset) return { action: 'none' };
   if (preset.type !== 'USER') return { action: 'upload', metadata: { type: preset.type } };
-  if (!userId) return { action: 'message', message: 'To upload your profile picture, set "Your user ID" in the extension\'s settings first.' };
+  if (!userId) return { action: 'message', message: t('menu_profileNeedsUserId') };
   return { action: 'upload', metadata: { type: 'USER', id: userId } };
 }

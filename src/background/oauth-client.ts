@@ -5,6 +5,7 @@
  */
 import { createGleanClient, type GleanClient } from '../glean/client';
 import { GleanError, isGleanError } from '../glean/errors';
+import { t } from '../i18n/t';
 import { oauthAccessToken, oauthTokenAfter401 } from './oauth-tokens';
 
 /** Where the tokens come from; tests pass fakes. */
@@ -35,7 +36,7 @@ export function oauthClient(baseUrl: string, tokens: OAuthTokenSource = backgrou
       if (!isGleanError(e) || e.status !== 401) throw e;
       throw new GleanError(
         'unauthorized',
-        'Glean refused the OAuth sign-in (401) even after renewing it. Sign in again, or ask your Glean admin whether OAuth is enabled for this client.',
+        t('bg_oauthRefused'),
         { status: 401, ...(e.url ? { url: e.url } : {}) },
       );
     }

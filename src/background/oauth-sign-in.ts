@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { storeSignIn } from '../db/oauth-session';
+import { t } from '../i18n/t';
 import { authorizationUrl, codeFromRedirect } from '../oauth/authorize';
 import { validateSignIn, type OAuthSignInRequest } from '../oauth/config';
 import { discover } from '../oauth/discovery';
@@ -38,8 +39,8 @@ async function launch(deps: SignInDeps, url: string): Promise<string | undefined
     return await deps.launch(url);
   } catch (e) {
     // Chrome: "The user did not approve access."; Firefox: "User cancelled or denied access.".
-    const why = e instanceof Error && e.message ? ` (${e.message})` : '';
-    throw new OAuthError('cancelled', `The sign-in did not finish${why}. Try again, and complete it in the window that opens.`);
+    const why = e instanceof Error ? e.message : '';
+    throw new OAuthError('cancelled', why ? t('bg_signInUnfinishedWhy', why) : t('bg_signInUnfinished'));
   }
 }
 

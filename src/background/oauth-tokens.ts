@@ -5,20 +5,21 @@
  */
 import { clearSignIn, loadSession, loadTokens, saveTokens } from '../db/oauth-session';
 import { GleanError } from '../glean/errors';
+import { t, type MessageKey } from '../i18n/t';
 import { isOAuthError, OAuthError } from '../oauth/errors';
 import { refreshTokens } from '../oauth/token-client';
 import { TokenKeeper } from '../oauth/token-keeper';
 
 /** What a person reads when the sign-in can no longer be renewed (popup, queue, in-page toast). */
-export const SIGN_IN_AGAIN = 'Sign in again: your Glean sign-in has ended. Open the extension\'s settings and click "Sign in"; waiting uploads then continue.';
-const SIGN_IN_FIRST = 'Sign in to Glean first: open the extension\'s settings and click "Sign in".';
+const SIGN_IN_AGAIN = 'bg_signInAgain' satisfies MessageKey;
+const SIGN_IN_FIRST = 'bg_signInFirst' satisfies MessageKey;
 
 const keeper = new TokenKeeper({
   load: loadTokens,
   save: saveTokens,
   async refresh(refreshToken) {
     const session = await loadSession();
-    if (!session) throw new OAuthError('signed-out', 'Not signed in.');
+    if (!session) throw new OAuthError('signed-out', t('bg_notSignedIn'));
     return refreshTokens(session.tokenEndpoint, { refreshToken, clientId: session.clientId });
   },
 });
@@ -31,20 +32,20 @@ async function guarded(get: () => Promise<string>): Promise<string> {
     if (!isOAuthError(e)) throw e;
     if (e.kind === 'unavailable' || e.kind === 'bad-response') {
       // Keep the refresh token: the server may answer properly next time.
-      throw new GleanError('network', `Could not renew the Glean sign-in. ${e.message}`);
+      throw new GleanError('network', t('bg_renewFailed', e.message));
     }
     if (keeper.epoch !== epoch) {
       // Signed in or out meanwhile: this failure is about tokens no longer held, and must not end
       // the newer sign-in. Asking again will use whatever is current.
-      throw new GleanError('network', 'The Glean sign-in changed during this request; it will be tried again.');
+      throw new GleanError('network', t('bg_signInChanged'));
     }
     if (e.kind === 'refused') {
       await clearSignIn(true);
       keeper.reset();
-      throw new GleanError('unauthorized', SIGN_IN_AGAIN);
+      throw new GleanError('unauthorized', t(SIGN_IN_AGAIN));
     }
     const session = await loadSession();
-    throw new GleanError('unauthorized', session?.needsSignIn ? SIGN_IN_AGAIN : SIGN_IN_FIRST);
+    throw new GleanError('unauthorized', t(session?.needsSignIn ? SIGN_IN_AGAIN : SIGN_IN_FIRST));
   }
 }
 

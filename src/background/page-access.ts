@@ -5,13 +5,14 @@
 import { browser } from 'wxt/browser';
 import type { FindImageReply, PageToolRequest, ReadImageReply } from '../content/page-tools-protocol';
 import { GleanError } from '../glean/errors';
+import { t } from '../i18n/t';
 import { collectPageImages } from '../page-images/collect';
 import type { PageImage } from '../page-images/types';
 
 const PAGE_TOOLS = '/content-scripts/page-tools.js';
 
 function unreachable(): GleanError {
-  return new GleanError('invalid-input', 'This page cannot be read by extensions (browser pages, the extension store and built-in viewers are closed to them).');
+  return new GleanError('invalid-input', t('bg_pageClosed'));
 }
 
 /** Every frame's displayed images, duplicates (same URL) merged. */
@@ -45,11 +46,11 @@ export async function askPage<T>(tabId: number, frameId: number, request: PageTo
 
 /** Asks the page part in one frame to read an image with the page's own access. */
 export async function readInPage(tabId: number, frameId: number, src: string, capBytes: number): Promise<ReadImageReply> {
-  return (await askPage<ReadImageReply>(tabId, frameId, { tool: 'read-image', src, capBytes })) ?? { ok: false, message: 'The page did not answer.' };
+  return (await askPage<ReadImageReply>(tabId, frameId, { tool: 'read-image', src, capBytes })) ?? { ok: false, message: t('bg_pageNoAnswer') };
 }
 
 /** Asks the page part for the picture the person pointed at (Firefox names it; Chrome asks for a click). */
 export async function findInPage(tabId: number, frameId: number, targetElementId?: number): Promise<FindImageReply> {
   const request: PageToolRequest = { tool: 'find-image', ...(targetElementId !== undefined ? { targetElementId } : {}) };
-  return (await askPage<FindImageReply>(tabId, frameId, request)) ?? { ok: false, message: 'The page did not answer.' };
+  return (await askPage<FindImageReply>(tabId, frameId, request)) ?? { ok: false, message: t('bg_pageNoAnswer') };
 }

@@ -5,6 +5,7 @@
  */
 import { GleanError } from '../glean/errors';
 import type { ImageQuery } from '../glean/types';
+import { t } from '../i18n/t';
 import type { ResolvedImage } from '../messaging/protocol';
 import type { Handlers } from '../messaging/router';
 import { clearImageCache, getCachedImages, putCachedImages } from '../db/image-cache';
@@ -45,14 +46,14 @@ export function withinBudget(results: ResolvedImage[], budget = REPLY_BUDGET): R
   return results.map((r) => {
     if (!r.ok) return r;
     total += r.bytes.byteLength;
-    if (included > 0 && total > budget) return { ...(r.key !== undefined ? { key: r.key } : {}), ok: false, error: { kind: 'deferred', message: 'Ask again: this answer is full.' } };
+    if (included > 0 && total > budget) return { ...(r.key !== undefined ? { key: r.key } : {}), ok: false, error: { kind: 'deferred', message: t('bg_answerFull') } };
     included++;
     return r;
   });
 }
 
 async function requireEnabled(url: string): Promise<void> {
-  if (!(await isSiteEnabled(url))) throw new GleanError('invalid-input', 'Showing Glean images is not enabled on this site.');
+  if (!(await isSiteEnabled(url))) throw new GleanError('invalid-input', t('bg_siteNotEnabled'));
 }
 
 export const resolveHandlers: Handlers = {

@@ -9,6 +9,7 @@ import { loadSettings } from '../db/settings';
 import { toErrorInfo } from '../glean/errors';
 import type { ToastState } from '../content/page-tools-protocol';
 import type { HistoryEntry } from '../history/types';
+import { t } from '../i18n/t';
 import { acquireImage } from './acquire-image';
 import { menuChoice } from './menu-actions';
 import { askPage, findInPage } from './page-access';
@@ -52,7 +53,7 @@ async function toast(tabId: number, state: ToastState): Promise<void> {
 function earlierToast(entry: HistoryEntry): ToastState | null {
   const summary = { id: entry.id, state: 'done' as const, metadata: entry.metadata, source: entry.fileName ? { fileName: entry.fileName } : {}, result: { url: entry.url, key: entry.key } };
   const done = toastForJob(summary as Parameters<typeof toastForJob>[0]);
-  return done?.kind === 'done' ? { ...done, title: 'Already in Glean (uploaded before)' } : null;
+  return done?.kind === 'done' ? { ...done, title: t('toast_alreadyInGlean') } : null;
 }
 
 /** The whole flow after a click; `siteAsked` is the permission request made inside the click. */
@@ -70,13 +71,13 @@ export async function uploadFromMenu(click: MenuClick, siteAsked: Promise<boolea
     }
     if (choice.action === 'details') return void openDetails({ tabId: click.tabId, frameId: click.frameId, src, pageUrl: click.pageUrl ?? '' });
     // Awaited: it injects the page part, and the queue's later news must not overtake it.
-    await toast(click.tabId, { kind: 'progress', text: 'Getting the image…' });
+    await toast(click.tabId, { kind: 'progress', text: t('toast_gettingImage') });
     const ref = { tabId: click.tabId, frameId: click.frameId, src };
     let acquired = await acquireImage(ref, prefs.capBytes);
     if ('needsOrigin' in acquired && (await siteAsked)) acquired = await acquireImage(ref, prefs.capBytes);
     if ('needsOrigin' in acquired) {
       const site = acquired.needsOrigin.replace('/*', '');
-      return void toast(click.tabId, { kind: 'failed', message: `The extension may not read images from ${site}. Right-click the picture again and allow access when the browser asks.` });
+      return void toast(click.tabId, { kind: 'failed', message: t('toast_siteNotAllowed', site) });
     }
     const source = { srcUrl: src.startsWith('data:') ? 'data: URL' : src, tabId: click.tabId, ...(click.pageUrl ? { pageUrl: click.pageUrl } : {}) };
     const result = await enqueueBytes(acquired.bytes, { metadata: choice.metadata }, source);

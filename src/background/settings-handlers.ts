@@ -1,4 +1,5 @@
 import { loadSettings, storeSettings } from '../db/settings';
+import { t } from '../i18n/t';
 import type { Handlers } from '../messaging/router';
 import type { PublicSettings } from '../settings/types';
 import { requireValidSettings, SettingsInvalidError } from '../settings/validate';
@@ -20,11 +21,11 @@ export const settingsHandlers: Handlers = {
     const newToken = token?.trim();
     const before = await loadSettings();
     if (!newToken && !(await hasToken())) {
-      throw new SettingsInvalidError([{ field: 'token', message: 'Enter your API token.' }]);
+      throw new SettingsInvalidError([{ field: 'token', message: t('bg_enterToken') }]);
     }
     // A token belongs to one backend: never send the stored one to a new address unasked.
     if (!newToken && before.apiBase !== settings.apiBase) {
-      throw new SettingsInvalidError([{ field: 'token', message: 'Enter the API token for this Glean address.' }]);
+      throw new SettingsInvalidError([{ field: 'token', message: t('bg_enterTokenForAddress') }]);
     }
     // The OAuth client settings stay for an easy way back; the OAuth sign-in itself ends (below).
     await storeSettings(before.oauth ? { ...settings, oauth: before.oauth } : settings, newToken || undefined);

@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { getRecord, setRecord } from '../db/records';
 import { loadSites, storeSites } from '../db/sites';
 import { GleanError } from '../glean/errors';
+import { t } from '../i18n/t';
 import type { Handlers } from '../messaging/router';
 import { ALL_SITES_PERMISSION, EVERY_SITE_MATCHES } from '../sites/everywhere';
 import { siteOf, sitePattern } from '../sites/site-url';
@@ -40,12 +41,12 @@ export async function isSiteEnabled(pageUrl: string): Promise<boolean> {
 async function setSite(site: string, enabled: boolean): Promise<string[]> {
   const normalised = siteOf(site);
   if (!normalised || normalised !== site.replace(/\/+$/, '')) {
-    throw new GleanError('invalid-input', `"${site}" is not a web site address.`);
+    throw new GleanError('invalid-input', t('bg_notWebSite', site));
   }
   const sites = new Set(await loadSites());
   if (enabled) {
     const granted = await browser.permissions.contains({ origins: [sitePattern(normalised)] });
-    if (!granted) throw new GleanError('invalid-input', `The browser has not allowed the extension on ${normalised}.`);
+    if (!granted) throw new GleanError('invalid-input', t('bg_siteNotAllowed', normalised));
     sites.add(normalised);
   } else {
     sites.delete(normalised);
@@ -58,7 +59,7 @@ async function setSite(site: string, enabled: boolean): Promise<string[]> {
 
 async function setEverywhere(everywhere: boolean): Promise<boolean> {
   if (everywhere && !(await browser.permissions.contains({ origins: [ALL_SITES_PERMISSION] }))) {
-    throw new GleanError('invalid-input', 'The browser has not allowed the extension on all sites.');
+    throw new GleanError('invalid-input', t('bg_allSitesNotAllowed'));
   }
   await setRecord(EVERYWHERE, everywhere || undefined);
   await syncContentScripts();

@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { loadUploadPreferences } from '../db/preferences';
 import { toErrorInfo } from '../glean/errors';
+import { t } from '../i18n/t';
 import type { TabUploadResult } from '../messaging/protocol';
 import type { Handlers } from '../messaging/router';
 import { acquireImage } from './acquire-image';
@@ -26,7 +27,7 @@ export const tabHandlers: Handlers = {
         const acquired = await acquireImage({ tabId, ...image }, capBytes);
         if ('needsOrigin' in acquired) {
           const site = acquired.needsOrigin.replace('/*', '');
-          results.push({ status: 'refused', src: image.src, needsOrigin: acquired.needsOrigin, error: { kind: 'needs-permission', message: `Allow the extension to read images from ${site} to upload this one.` } });
+          results.push({ status: 'refused', src: image.src, needsOrigin: acquired.needsOrigin, error: { kind: 'needs-permission', message: t('bg_allowSiteToUpload', site) } });
           continue;
         }
         const source = { srcUrl: image.src.startsWith('data:') ? 'data: URL' : image.src, ...(pageUrl ? { pageUrl } : {}) };

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { GleanError } from '../glean/errors';
+import { t } from '../i18n/t';
 import type { Handlers } from '../messaging/router';
 import { queue } from './services';
 
@@ -8,7 +9,7 @@ export const toastHandlers: Handlers = {
   'toast.retry': async ({ jobId }, sender) => {
     const job = (await queue.status()).jobs.find((j) => j.id === jobId);
     // A page may only retry what was uploaded from its own tab.
-    if (!job || job.source.tabId !== sender.tabId) throw new GleanError('invalid-input', 'That upload is not from this page.');
+    if (!job || job.source.tabId !== sender.tabId) throw new GleanError('invalid-input', t('bg_uploadNotFromPage'));
     await queue.retry(jobId);
     return null;
   },

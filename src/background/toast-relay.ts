@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { ToastState } from '../content/page-tools-protocol';
 import { altFor, formatCopy } from '../history/copy-formats';
+import { t } from '../i18n/t';
 import type { QueueEvent } from '../messaging/protocol';
 import type { JobSummary } from '../queue/types';
 
@@ -13,17 +14,17 @@ import type { JobSummary } from '../queue/types';
 export function toastForJob(job: JobSummary): ToastState | null {
   switch (job.state) {
     case 'queued':
-      return { kind: 'progress', text: job.attempts ? 'Trying the upload to Glean again…' : 'Uploading to Glean…' };
+      return { kind: 'progress', text: job.attempts ? t('toast_retrying') : t('toast_uploading') };
     case 'uploading':
-      return { kind: 'progress', text: 'Uploading to Glean…' };
+      return { kind: 'progress', text: t('toast_uploading') };
     case 'paused':
-      return { kind: 'progress', text: `Waiting: ${job.error?.message ?? 'the upload queue is paused.'}` };
+      return { kind: 'progress', text: job.error ? t('toast_waiting', job.error.message) : t('toast_waitingPaused') };
     case 'failed':
-      return job.error?.kind === 'aborted' ? null : { kind: 'failed', jobId: job.id, message: job.error?.message ?? 'The upload failed.' };
+      return job.error?.kind === 'aborted' ? null : { kind: 'failed', jobId: job.id, message: job.error?.message ?? t('toast_failedNoReason') };
     case 'done': {
       if (!job.result) return null;
       const source = { key: job.result.key ?? '', url: job.result.url, alt: altFor({ metadata: job.metadata, ...(job.source.fileName ? { fileName: job.source.fileName } : {}) }) };
-      return { kind: 'done', jobId: job.id, title: 'Uploaded to Glean', key: source.key, url: source.url, markdown: formatCopy('markdown', source) };
+      return { kind: 'done', jobId: job.id, title: t('toast_uploaded'), key: source.key, url: source.url, markdown: formatCopy('markdown', source) };
     }
   }
 }
@@ -40,7 +41,7 @@ export function sendToast(tabId: number, toast: ToastState): Promise<boolean> {
 export async function markTab(tabId: number, toast: ToastState): Promise<void> {
   if (toast.kind !== 'done' && toast.kind !== 'failed') return;
   await browser.action.setBadgeText({ tabId, text: toast.kind === 'done' ? '✓' : '!' }).catch(() => undefined);
-  await browser.action.setTitle({ tabId, title: toast.kind === 'done' ? `Uploaded to Glean: ${toast.key}` : `Upload failed: ${toast.message}` }).catch(() => undefined);
+  await browser.action.setTitle({ tabId, title: toast.kind === 'done' ? t('toast_badgeUploaded', toast.key) : t('toast_badgeFailed', toast.message) }).catch(() => undefined);
 }
 
 /** Forwards a queue change to the toast of the tab the job came from. */

@@ -6,6 +6,7 @@ import { loadSettings } from '../db/settings';
 import { clearHistory, listHistory } from '../db/history';
 import { loadUploadPreferences } from '../db/preferences';
 import { GleanError } from '../glean/errors';
+import { t } from '../i18n/t';
 import { prepareUpload } from '../images/prepare';
 import type { EnqueueResult, UploadOptions } from '../messaging/protocol';
 import type { Handlers } from '../messaging/router';
@@ -23,13 +24,12 @@ async function effectiveActAs(requested: string | undefined): Promise<string | u
   const settings = await loadSettings();
   if (settings.tokenType !== 'global') {
     if (requested) {
-      const who = settings.authMethod === 'oauth' ? 'Signed in with OAuth, uploads always act as you' : 'A user token always acts as its owner';
-      throw new GleanError('invalid-input', `${who}: "Act as" is only for a global token.`);
+      throw new GleanError('invalid-input', settings.authMethod === 'oauth' ? t('bg_actAsWithOAuth') : t('bg_actAsWithUserToken'));
     }
     return undefined;
   }
   const actAs = requested?.trim() || settings.actAs;
-  if (!isEmail(actAs)) throw new GleanError('invalid-input', `"${actAs}" is not an e-mail address.`);
+  if (!isEmail(actAs)) throw new GleanError('invalid-input', t('bg_notEmail', actAs));
   return actAs;
 }
 

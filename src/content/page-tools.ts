@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { t } from '../i18n/t';
 import { findImage } from './pick-image';
 import { isPageToolRequest, type ReadImageReply } from './page-tools-protocol';
 import { showToast } from './toast';
@@ -15,13 +16,13 @@ const flag = '__gleanImagesPageTools';
 async function readImage(src: string, capBytes: number): Promise<ReadImageReply> {
   try {
     const response = await fetch(src, { credentials: 'include' });
-    if (!response.ok) return { ok: false, message: `The page answered ${response.status} for this image.` };
+    if (!response.ok) return { ok: false, message: t('content_pageAnswered', response.status) };
     if (Number(response.headers.get('content-length') ?? 0) > capBytes) return { ok: false, message: 'too-large' };
     const blob = await response.blob();
     if (blob.size > capBytes) return { ok: false, message: 'too-large' };
     return { ok: true, bytes: await blob.arrayBuffer(), type: blob.type };
   } catch {
-    return { ok: false, message: 'The page does not allow reading this image.' };
+    return { ok: false, message: t('content_pageRefusesImage') };
   }
 }
 

@@ -4,12 +4,13 @@
  * picture once. Firefox names the element, and no click is needed.
  */
 import { browser } from 'wxt/browser';
+import { t } from '../i18n/t';
 import type { FindImageReply } from './page-tools-protocol';
 import { imageAtPoint, imageFrom } from './image-at';
 import { showToast, hideToast } from './toast';
 import { TOAST_CSS } from './toast-style';
 
-const NONE: FindImageReply = { ok: false, message: 'There is no picture there: no image and no CSS background image.' };
+const none = (): FindImageReply => ({ ok: false, message: t('content_noPicture') });
 
 /** Firefox: the element the menu was opened on. */
 function targetElement(id: number): Element | null {
@@ -21,7 +22,7 @@ function targetElement(id: number): Element | null {
 export function findImage(targetElementId?: number): Promise<FindImageReply> {
   if (targetElementId !== undefined) {
     const src = imageFrom(targetElement(targetElementId));
-    return Promise.resolve(src ? { ok: true, src } : NONE);
+    return Promise.resolve(src ? { ok: true, src } : none());
   }
   return new Promise((resolve) => {
     const host = document.createElement('glean-images-picker');
@@ -40,10 +41,10 @@ export function findImage(targetElementId?: number): Promise<FindImageReply> {
       e.stopPropagation();
       host.remove(); // so the layer itself is not what lies under the point
       const src = imageAtPoint(e.clientX, e.clientY);
-      finish(src ? { ok: true, src } : NONE);
+      finish(src ? { ok: true, src } : none());
     });
     window.addEventListener('keydown', onKey, true);
     document.documentElement.append(host);
-    showToast({ kind: 'info', message: 'Click the picture to upload it to Glean. Press Esc to cancel.' });
+    showToast({ kind: 'info', message: t('content_clickPicture') });
   });
 }

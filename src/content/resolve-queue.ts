@@ -3,6 +3,7 @@
  * first, a few batches in flight so the background's fetches never run dry between them.
  */
 import type { ImageQuery } from '../glean/types';
+import { t } from '../i18n/t';
 import { LIMITS, type ErrorInfo, type ResolvedImage } from '../messaging/protocol';
 
 /** What became of one image: its bytes, or why not. */
@@ -99,7 +100,7 @@ export class ResolveQueue {
       if (a && !a.ok && a.error.kind === 'deferred') return this.request(id, ref, true);
       const outcome: Outcome = a
         ? a.ok ? { ok: true, bytes: a.bytes, contentType: a.contentType } : { ok: false, error: a.error }
-        : { ok: false, error: failure ?? { kind: 'unavailable', message: 'The extension did not answer.' } };
+        : { ok: false, error: failure ?? { kind: 'unavailable', message: t('msg_noAnswer') } };
       this.o.onResult(id, outcome, ref);
     });
   }

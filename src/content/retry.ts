@@ -4,6 +4,7 @@
  * trouble, and never for a 404.
  */
 import type { ErrorInfo } from '../messaging/protocol';
+import { t } from '../i18n/t';
 
 /** Without a Retry-After, wait this long after a 429. */
 const RATE_LIMIT_DEFAULT_S = 30;
@@ -25,7 +26,7 @@ export function tokenPollDelay(n: number): number {
 /** The title a failed element gets: why it is not shown, in words. */
 export function failureTitle(errors: ErrorInfo[]): string {
   const why = [...new Set(errors.map((e) => e.message))].join(' ');
-  return `Glean image not shown: ${why}`;
+  return t('content_imageNotShown', why);
 }
 
 export interface RetryDeps {

@@ -6,6 +6,7 @@
  * screen readers.
  */
 import { send } from '../messaging/send';
+import { t, type MessageKey } from '../i18n/t';
 import type { ToastState } from './page-tools-protocol';
 import { TOAST_CSS } from './toast-style';
 
@@ -21,11 +22,26 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<H
 async function copy(text: string, button: HTMLButtonElement, label: string): Promise<void> {
   try {
     await navigator.clipboard.writeText(text);
-    button.textContent = 'Copied';
+    button.textContent = t('toast_copied');
   } catch {
-    button.textContent = 'Copy failed';
+    button.textContent = t('toast_copyFailed');
   }
   setTimeout(() => (button.textContent = label), 1500);
+}
+
+function copyButton(text: string, key: MessageKey): HTMLButtonElement {
+  const label = t(key);
+  return button(label, (b) => void copy(text, b, label));
+}
+
+// A private-use character stands in for the element: no translation contains it, so splitting on it
+// finds where the translation put the element.
+const MARK = '\ue000';
+
+/** A message with one element in it ("Key: <span>…</span>"), wherever the translation puts $1. */
+function withElement(key: MessageKey, el: HTMLElement): (Node | string)[] {
+  const [before = '', after = ''] = t(key, MARK).split(MARK);
+  return [before, el, after];
 }
 
 function button(label: string, onClick: (b: HTMLButtonElement) => void): HTMLButtonElement {
@@ -57,23 +73,23 @@ function content(state: ToastState): HTMLElement[] {
     case 'progress':
       return [element('p', { className: 'title' }, state.text), element('div', { className: 'progress' })];
     case 'info':
-      return [element('p', { className: 'title' }, 'Glean Images'), element('p', { className: 'body' }, state.message)];
+      return [element('p', { className: 'title' }, t('extName')), element('p', { className: 'body' }, state.message)];
     case 'failed': {
       const actions = element('div', { className: 'actions' });
-      if (state.jobId) actions.append(button('Retry', () => void send('toast.retry', { jobId: state.jobId! }).catch(() => undefined)));
-      return [element('p', { className: 'title' }, 'Upload failed'), element('p', { className: 'body' }, state.message), actions];
+      if (state.jobId) actions.append(button(t('common_retry'), () => void send('toast.retry', { jobId: state.jobId! }).catch(() => undefined)));
+      return [element('p', { className: 'title' }, t('toast_uploadFailed')), element('p', { className: 'body' }, state.message), actions];
     }
     case 'done':
       return [
         element('p', { className: 'title' }, state.title),
-        element('p', { className: 'body' }, 'Key: ', element('span', { className: 'key' }, state.key)),
+        element('p', { className: 'body' }, ...withElement('toast_keyIs', element('span', { className: 'key' }, state.key))),
         element(
           'div',
           { className: 'actions' },
-          button('Copy key', (b) => void copy(state.key, b, 'Copy key')),
-          button('Copy URL', (b) => void copy(state.url, b, 'Copy URL')),
-          button('Copy Markdown', (b) => void copy(state.markdown, b, 'Copy Markdown')),
-          button('Show', () => void send('toast.show', { jobId: state.jobId }).catch(() => undefined)),
+          copyButton(state.key, 'common_copyKey'),
+          copyButton(state.url, 'common_copyUrl'),
+          copyButton(state.markdown, 'common_copyMarkdown'),
+          button(t('toast_show'), () => void send('toast.show', { jobId: state.jobId }).catch(() => undefined)),
         ),
       ];
   }
@@ -91,7 +107,7 @@ export function showToast(state: ToastState): void {
   box.setAttribute('data-state', state.kind);
   box.append(...content(state), button('×', hideToast));
   box.lastElementChild!.className = 'close';
-  box.lastElementChild!.setAttribute('aria-label', 'Close');
+  box.lastElementChild!.setAttribute('aria-label', t('common_close'));
   box.addEventListener('keydown', (e) => e.key === 'Escape' && hideToast());
   shadow.append(box);
   // Results stay a while, unless the pointer or focus is on them; failures stay until closed.

@@ -1,3 +1,4 @@
+import { t } from '../i18n/t';
 import { DB_NAME, DB_VERSION, upgrade, type StoreName } from './schema';
 
 let opening: Promise<IDBDatabase> | null = null;
@@ -16,8 +17,8 @@ export function openDb(): Promise<IDBDatabase> {
       };
       resolve(db);
     };
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB could not be opened.'));
-    req.onblocked = () => reject(new Error('IndexedDB is blocked by another open version.'));
+    req.onerror = () => reject(req.error ?? new Error(t('db_openFailed')));
+    req.onblocked = () => reject(new Error(t('db_blocked')));
   }).catch((e: unknown) => {
     opening = null;
     throw e;
@@ -43,7 +44,7 @@ export async function withStore<T>(
     const req = run(tx.objectStore(store));
     tx.oncomplete = () => resolve(req.result);
     tx.onerror = () => reject(tx.error ?? req.error);
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted.'));
+    tx.onabort = () => reject(tx.error ?? new Error(t('db_transactionAborted')));
   });
 }
 
@@ -60,7 +61,7 @@ export async function inTransaction<T>(
   return new Promise<T>((resolve, reject) => {
     const tx = db.transaction(stores, mode);
     tx.onerror = () => reject(tx.error);
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted.'));
+    tx.onabort = () => reject(tx.error ?? new Error(t('db_transactionAborted')));
     try {
       const result = run((name) => tx.objectStore(name));
       tx.oncomplete = () => resolve(result());

@@ -3,6 +3,7 @@
  * usual spellings) into the API base every request is built on: `https://acme-be.glean.com/rest/api/v1`.
  */
 
+import { t } from '../i18n/t';
 import { GleanError } from './errors';
 
 const API_PATH = '/rest/api/v1';
@@ -37,14 +38,14 @@ function isPlausibleHost(hostname: string): boolean {
 export function normalizeBackendUrl(input: string): string {
   const text = typeof input === 'string' ? input.trim() : '';
   if (text === '') {
-    throw invalid('Enter your Glean instance name (like acme) or backend address (like https://acme-be.glean.com).');
+    throw invalid(t('glean_backendEmpty'));
   }
   if (INSTANCE_NAME.test(text) && text.toLowerCase() !== 'localhost') {
     return `https://${text.toLowerCase()}-be.glean.com${API_PATH}`;
   }
   // Query and fragment are checked on the raw text too: `https://x/?` parses to an empty search.
   if (/[?#]/.test(text)) {
-    throw invalid('Enter the backend address without anything after "?" or "#" (like https://acme-be.glean.com).');
+    throw invalid(t('glean_backendQuery'));
   }
 
   const withScheme = HAS_SCHEME.test(text) ? text : `https://${text}`;
@@ -52,27 +53,27 @@ export function normalizeBackendUrl(input: string): string {
   try {
     url = new URL(withScheme);
   } catch {
-    throw invalid(`"${text}" does not look like a Glean address. Enter an instance name (like acme) or https://acme-be.glean.com.`);
+    throw invalid(t('glean_backendNotAddress', text));
   }
 
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw invalid(`Glean addresses start with https://, not ${url.protocol}//.`);
+    throw invalid(t('glean_backendScheme', url.protocol));
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw invalid('Use an https:// address; plain http:// is only allowed for this computer (localhost).');
+    throw invalid(t('glean_backendHttp'));
   }
   if (url.username !== '' || url.password !== '') {
     // A user:password@ part would be sent along with the token; the token is all Glean needs.
-    throw invalid('Enter the backend address without a user name or password in it.');
+    throw invalid(t('glean_backendCredentials'));
   }
   if (!isPlausibleHost(url.hostname)) {
-    throw invalid(`"${text}" does not look like a Glean address. Enter an instance name (like acme) or https://acme-be.glean.com.`);
+    throw invalid(t('glean_backendNotAddress', text));
   }
 
   const path = url.pathname.replace(/\/+$/, '');
   if (path === '') return `${url.origin}${API_PATH}`;
   if (path.endsWith(API_PATH)) return `${url.origin}${path}`;
-  throw invalid(`Enter the backend address without a path (like https://acme-be.glean.com), not "${text}".`);
+  throw invalid(t('glean_backendPath', text));
 }
 
 /** The origin (scheme, host, port) of an API base, e.g. `https://acme-be.glean.com`. */

@@ -5,6 +5,7 @@
  * the token is only ever sent to the configured backend, and never carry cookies.
  */
 
+import { t } from '../i18n/t';
 import { normalizeBackendUrl } from './backend-url';
 import { abortedError, raceSignal, startDeadline, type Deadline } from './deadline';
 import { GleanError, isGleanError } from './errors';
@@ -64,8 +65,8 @@ export function createGleanClient(opts: GleanClientOptions): GleanClient {
       auth = await raceSignal(Promise.resolve().then(opts.getAuth), signal, () => abortedError(url));
     } catch (e) {
       if (isGleanError(e)) throw e;
-      const why = e instanceof Error && e.message ? `: ${e.message}` : '.';
-      throw new GleanError('unauthorized', `Could not get the Glean sign-in${why}`, { url, cause: e });
+      const message = e instanceof Error && e.message ? t('glean_signInFailedWhy', e.message) : t('glean_signInFailed');
+      throw new GleanError('unauthorized', message, { url, cause: e });
     }
     return authHeaders(auth);
   }
@@ -113,11 +114,7 @@ export function createGleanClient(opts: GleanClientOptions): GleanClient {
     } catch (e) {
       const reason = deadline.reason();
       if (reason) throw reason;
-      throw new GleanError(
-        'network',
-        `Could not reach Glean at ${new URL(req.url).origin}. Check the backend address and your connection.`,
-        { url: req.url, cause: e },
-      );
+      throw new GleanError('network', t('glean_unreachable', new URL(req.url).origin), { url: req.url, cause: e });
     }
   }
 
@@ -169,8 +166,8 @@ function uploadBody(bytes: Blob | ArrayBuffer): Blob | ArrayBuffer {
   if (typeof Blob !== 'undefined' && bytes instanceof Blob) size = bytes.size;
   // By tag rather than instanceof: an ArrayBuffer from another realm (e.g. a message) still counts.
   else if (Object.prototype.toString.call(bytes) === '[object ArrayBuffer]') size = (bytes as ArrayBuffer).byteLength;
-  else throw new GleanError('invalid-input', 'The image to upload is missing.');
-  if (size === 0) throw new GleanError('invalid-input', 'The image is empty; there is nothing to upload.');
+  else throw new GleanError('invalid-input', t('glean_uploadMissing'));
+  if (size === 0) throw new GleanError('invalid-input', t('glean_uploadEmpty'));
   return bytes;
 }
 

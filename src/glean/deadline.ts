@@ -5,6 +5,7 @@
  * browser the extension targets, and so we can tell a timeout from a caller abort reliably.
  */
 
+import { t, tCount } from '../i18n/t';
 import { GleanError } from './errors';
 
 export interface Deadline {
@@ -20,7 +21,7 @@ export interface Deadline {
 
 /** The error for a caller's abort. */
 export function abortedError(url?: string): GleanError {
-  return new GleanError('aborted', 'The request to Glean was cancelled.', url === undefined ? {} : { url });
+  return new GleanError('aborted', t('glean_cancelled'), url === undefined ? {} : { url });
 }
 
 /** Rejects with `makeError()` as soon as `signal` aborts, otherwise settles like `p`. */
@@ -57,10 +58,7 @@ export function startDeadline(timeoutMs: number, callerSignal: AbortSignal | und
     controller.abort(error);
   };
   const seconds = Math.max(1, Math.round(timeoutMs / 1000));
-  const timer = setTimeout(
-    () => fire(new GleanError('timeout', `Glean did not answer within ${seconds} second${seconds === 1 ? '' : 's'}.`, { url })),
-    timeoutMs,
-  );
+  const timer = setTimeout(() => fire(new GleanError('timeout', tCount('glean_timeout', seconds), { url })), timeoutMs);
   const onCallerAbort = () => fire(abortedError(url));
   if (callerSignal?.aborted) onCallerAbort();
   else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });

@@ -5,6 +5,7 @@
  * Errors cross extension messaging (structured clone), which keeps only `name` and `message` of an
  * Error, so callers that send errors between contexts should send `toErrorInfo(e)` instead.
  */
+import { t } from '../i18n/t';
 
 export const GLEAN_ERROR_KINDS = [
   'invalid-input',
@@ -85,8 +86,8 @@ export function toErrorInfo(e: unknown): ErrorInfo {
   }
   // A raw abort or timeout from the platform still deserves the right kind.
   const name = typeof e === 'object' && e !== null ? (e as { name?: unknown }).name : undefined;
-  if (name === 'AbortError') return { kind: 'aborted', message: 'The request to Glean was cancelled.' };
-  if (name === 'TimeoutError') return { kind: 'timeout', message: 'Glean did not answer in time.' };
-  const message = e instanceof Error ? e.message : typeof e === 'string' ? e : 'Something went wrong.';
-  return { kind: 'unknown', message: message || 'Something went wrong.' };
+  if (name === 'AbortError') return { kind: 'aborted', message: t('glean_cancelled') };
+  if (name === 'TimeoutError') return { kind: 'timeout', message: t('glean_timeoutVague') };
+  const message = e instanceof Error ? e.message : typeof e === 'string' ? e : '';
+  return { kind: 'unknown', message: message || t('common_somethingWentWrong') };
 }

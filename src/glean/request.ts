@@ -4,6 +4,7 @@
  * trusts the TypeScript types at run time.
  */
 
+import { t, type MessageKey } from '../i18n/t';
 import { GleanError } from './errors';
 import type { GleanAuth, ImageMetadataFields, ImageQuery } from './types';
 
@@ -21,12 +22,13 @@ function invalid(message: string): GleanError {
 function optionalString(obj: Record<string, unknown>, field: string): string | undefined {
   const v = obj[field];
   if (v === undefined || v === null) return undefined;
-  if (typeof v !== 'string') throw invalid(`The image "${field}" must be text.`);
+  if (typeof v !== 'string') throw invalid(t('glean_fieldNotText', field));
   return v.trim() === '' ? undefined : v;
 }
 
-function asRecord(value: unknown, what: string): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) throw invalid(`The ${what} is missing.`);
+/** `missing` is the whole sentence for when `value` is absent ("The image query is missing."). */
+function asRecord(value: unknown, missing: MessageKey): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) throw invalid(t(missing));
   return value as Record<string, unknown>;
 }
 
@@ -42,28 +44,28 @@ function metadataParams(obj: Record<string, unknown>): URLSearchParams {
 
 /** Query parameters for GET /images: a key alone, or type with optional id/ds/cid. */
 export function imageQueryParams(query: ImageQuery): URLSearchParams {
-  const obj = asRecord(query, 'image query');
+  const obj = asRecord(query, 'glean_queryMissing');
   const key = optionalString(obj, 'key');
   const meta = metadataParams(obj);
   if (key !== undefined) {
     // The API says a key addresses the image on its own; mixing would leave which one wins unclear.
     if ([...meta.keys()].length > 0) {
-      throw invalid('Ask for an image either by its key or by its type, id, ds and cid, not both.');
+      throw invalid(t('glean_queryKeyAndFields'));
     }
     return new URLSearchParams({ key });
   }
-  if (!meta.has('type')) throw invalid('Ask for an image by its key, or give at least its type.');
+  if (!meta.has('type')) throw invalid(t('glean_queryNeedsType'));
   return meta;
 }
 
 /** Query parameters for POST /uploadimage: type (required) with optional id/ds/cid. */
 export function uploadParams(meta: ImageMetadataFields): URLSearchParams {
-  const obj = asRecord(meta, 'image metadata');
+  const obj = asRecord(meta, 'glean_metadataMissing');
   if (optionalString(obj, 'key') !== undefined) {
-    throw invalid('An upload is described by type, id, ds and cid; Glean assigns the key.');
+    throw invalid(t('glean_uploadHasKey'));
   }
   const params = metadataParams(obj);
-  if (!params.has('type')) throw invalid('Choose an image type for the upload.');
+  if (!params.has('type')) throw invalid(t('glean_uploadNeedsType'));
   return params;
 }
 
@@ -77,11 +79,11 @@ export function buildUrl(base: string, path: string, params: URLSearchParams): s
 
 /** The auth headers for a request: Bearer token, plus act-as for global tokens or the OAuth marker. */
 export function authHeaders(auth: GleanAuth): Record<string, string> {
-  const a = asRecord(auth, 'Glean sign-in');
+  const a = asRecord(auth, 'glean_authMissing');
   // Pasted tokens often carry a trailing newline; strip surrounding whitespace only.
   const token = typeof a.token === 'string' ? a.token.trim() : '';
-  if (token === '') throw invalid('No Glean token is set up. Add a token or sign in.');
-  if (!HEADER_SAFE.test(token)) throw invalid('The Glean token contains spaces or unusual characters; paste it again.');
+  if (token === '') throw invalid(t('glean_noToken'));
+  if (!HEADER_SAFE.test(token)) throw invalid(t('glean_tokenUnusual'));
   const headers: Record<string, string> = { Authorization: `Bearer ${token}` };
 
   switch (a.kind) {
@@ -93,15 +95,15 @@ export function authHeaders(auth: GleanAuth): Record<string, string> {
     case 'global': {
       // A global token without act-as would act as nobody (or as an admin): never send one.
       const actAs = typeof a.actAs === 'string' ? a.actAs.trim() : '';
-      if (actAs === '') throw invalid('A global token needs the email of the user to act as.');
+      if (actAs === '') throw invalid(t('glean_actAsMissing'));
       if (!HEADER_SAFE.test(actAs) || !/^[^@]+@[^@]+$/.test(actAs)) {
-        throw invalid(`"${actAs}" is not an email address to act as (like jane@acme.com).`);
+        throw invalid(t('glean_actAsInvalid', actAs));
       }
       headers['X-Scio-Actas'] = actAs;
       return headers;
     }
     default:
-      throw invalid('Unknown kind of Glean sign-in.');
+      throw invalid(t('glean_authKindUnknown'));
   }
 }
 
@@ -109,7 +111,7 @@ export function authHeaders(auth: GleanAuth): Record<string, string> {
 export function uploadContentType(contentType: string): string {
   const ct = typeof contentType === 'string' ? contentType.trim() : '';
   if (!/^image\/[a-z0-9!#$&^_.+-]+(\s*;.*)?$/i.test(ct) || !HEADER_SAFE.test(ct.replace(/ /g, ''))) {
-    throw invalid(`Only images can be uploaded to Glean, not "${ct || 'unknown type'}".`);
+    throw invalid(ct ? t('glean_notImage', ct) : t('glean_notImageUnknown'));
   }
   return ct;
 }

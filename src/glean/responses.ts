@@ -4,6 +4,7 @@
  */
 
 import type { Deadline } from './deadline';
+import { t, type MessageKey } from '../i18n/t';
 import { GleanError } from './errors';
 import type { ImageBytes, ImageMetadata, UploadResult } from './types';
 
@@ -16,16 +17,16 @@ export function mediaType(header: string | null): string {
 export async function readImage(res: Response, deadline: Deadline, url: string): Promise<ImageBytes> {
   const contentType = mediaType(res.headers.get('content-type'));
   if (!contentType.startsWith('image/')) {
-    const hint = contentType.includes('html') ? ' (perhaps a sign-in page: check the backend address)' : '';
-    throw new GleanError(
-      'bad-response',
-      `Glean answered with ${contentType || 'no content type'} instead of an image${hint}.`,
-      { url, status: res.status },
-    );
+    const message = !contentType
+      ? t('glean_answerNoType')
+      : contentType.includes('html')
+        ? t('glean_answerNotImageHtml', contentType)
+        : t('glean_answerNotImage', contentType);
+    throw new GleanError('bad-response', message, { url, status: res.status });
   }
   const bytes = await deadline.race(res.arrayBuffer());
   if (bytes.byteLength === 0) {
-    throw new GleanError('bad-response', 'Glean answered with an empty image.', { url, status: res.status });
+    throw new GleanError('bad-response', t('glean_answerEmptyImage'), { url, status: res.status });
   }
   return { bytes, contentType };
 }
@@ -37,19 +38,19 @@ export async function readUploadResult(
   url: string,
   baseUrl: string,
 ): Promise<UploadResult> {
-  const bad = (what: string) => new GleanError('bad-response', `Glean's answer to the upload ${what}.`, { url, status: res.status });
+  const bad = (key: MessageKey, ...subs: string[]) => new GleanError('bad-response', t(key, ...subs), { url, status: res.status });
   const text = await deadline.race(res.text());
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
     const ct = mediaType(res.headers.get('content-type'));
-    throw bad(`is not JSON${ct ? ` (it is ${ct})` : ''}`);
+    throw ct ? bad('glean_uploadAnswerNotJsonType', ct) : bad('glean_uploadAnswerNotJson');
   }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw bad('is not a JSON object');
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw bad('glean_uploadAnswerNotObject');
   const o = body as Record<string, unknown>;
-  if (o.url === undefined || o.url === null || o.url === '') throw bad('has no image url');
-  if (typeof o.url !== 'string') throw bad('has an image url that is not text');
+  if (o.url === undefined || o.url === null || o.url === '') throw bad('glean_uploadAnswerNoUrl');
+  if (typeof o.url !== 'string') throw bad('glean_uploadAnswerUrlNotText');
 
   const result: UploadResult = { url: o.url };
   const key = typeof o.key === 'string' && o.key !== '' ? o.key : keyFromUrl(o.url, baseUrl);

@@ -3,6 +3,7 @@
  * including the server's own reason when it gave a readable one.
  */
 
+import { t, tCount } from '../i18n/t';
 import { GleanError } from './errors';
 
 const SERVER_MESSAGE_MAX = 300;
@@ -51,49 +52,35 @@ export function errorForStatus(
 ): GleanError {
   const base = { status, url, serverMessage };
   if (status === 400) {
-    const reason = serverMessage ? `: ${serverMessage}` : '.';
-    return new GleanError('bad-request', `Glean rejected the request (400)${reason}`, base);
+    return new GleanError('bad-request', serverMessage ? t('glean_status400Why', serverMessage) : t('glean_status400'), base);
   }
   if (status === 401) {
-    return new GleanError('unauthorized', 'Glean refused the token (401). Check the token, or sign in again.', base);
+    return new GleanError('unauthorized', t('glean_status401'), base);
   }
   if (status === 403) {
-    return new GleanError(
-      'unauthorized',
-      'Glean refused access (403). Check that the token may use the images API (and act as this user, for a global token).',
-      base,
-    );
+    return new GleanError('unauthorized', t('glean_status403'), base);
   }
   if (status === 404) {
-    return new GleanError(
-      'not-found',
-      'Glean found nothing at this address (404). Check the image key or details, and the backend address.',
-      base,
-    );
+    return new GleanError('not-found', t('glean_status404'), base);
   }
   if (status === 429) {
-    const when =
-      retryAfterSeconds === undefined
-        ? 'Try again in a little while.'
-        : `Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`;
-    return new GleanError('rate-limited', `Glean is rate limiting requests (429). ${when}`, {
+    const message = retryAfterSeconds === undefined ? t('glean_status429') : tCount('glean_status429Retry', retryAfterSeconds);
+    return new GleanError('rate-limited', message, {
       ...base,
       retryAfterSeconds,
     });
   }
   if (status >= 500 && status <= 599) {
-    return new GleanError('server', `Glean had a server error (${status}). Try again later.`, base);
+    return new GleanError('server', t('glean_status5xx', status), base);
   }
-  return new GleanError('bad-response', `Glean answered with an unexpected status (${status}).`, base);
+  return new GleanError('bad-response', t('glean_statusUnexpected', status), base);
 }
 
 /** The error for a redirect answer: status 3xx (Node) or an opaque redirect with status 0 (browsers). */
 export function redirectError(status: number, url: string): GleanError {
   return new GleanError(
     'redirect',
-    `The Glean backend address redirects somewhere else${status ? ` (${status})` : ''}. ` +
-      'Correct the backend address in the settings (it usually looks like https://acme-be.glean.com); ' +
-      'the token is never sent to a redirect.',
+    status ? t('glean_redirectStatus', status) : t('glean_redirect'),
     status ? { url, status } : { url },
   );
 }

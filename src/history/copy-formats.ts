@@ -3,6 +3,7 @@
  * Plain functions so the popup's upload result and its history share them, and tests can check
  * the escaping without a DOM.
  */
+import { t, type MessageKey } from '../i18n/t';
 
 /** What the copy formats need from an upload. */
 export interface CopySource {
@@ -14,13 +15,28 @@ export interface CopySource {
 
 export type CopyFormat = 'key' | 'url' | 'markdown' | 'html';
 
+/** A format with the keys of its button and its confirmation; getters, so the words are looked up when shown. */
+function copyFormat(format: CopyFormat, labelKey: MessageKey, doneKey: MessageKey) {
+  return {
+    format,
+    labelKey,
+    doneKey,
+    get label(): string {
+      return t(labelKey);
+    },
+    get done(): string {
+      return t(doneKey);
+    },
+  };
+}
+
 /** The formats in the order the buttons show them, with the buttons' words. */
-export const COPY_FORMATS: ReadonlyArray<{ format: CopyFormat; label: string; done: string }> = [
-  { format: 'key', label: 'Copy key', done: 'Key copied.' },
-  { format: 'url', label: 'Copy URL', done: 'URL copied.' },
-  { format: 'markdown', label: 'Copy Markdown', done: 'Markdown copied.' },
-  { format: 'html', label: 'Copy HTML', done: 'HTML copied.' },
-];
+export const COPY_FORMATS = [
+  copyFormat('key', 'common_copyKey', 'history_keyCopied'),
+  copyFormat('url', 'common_copyUrl', 'history_urlCopied'),
+  copyFormat('markdown', 'common_copyMarkdown', 'history_markdownCopied'),
+  copyFormat('html', 'common_copyHtml', 'history_htmlCopied'),
+] as const;
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

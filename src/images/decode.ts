@@ -3,6 +3,7 @@
  * injectable because Node (the unit tests) has no image decoder; the extension uses the browser's.
  */
 import { GleanError } from '../glean/errors';
+import { t, type MessageKey } from '../i18n/t';
 import { FORMAT_LABEL, type ImageFormat } from './types';
 
 /** A decoded image: its size, and a bitmap to draw from when the decoder made one. */
@@ -40,12 +41,17 @@ export async function decodeOrRefuse(blob: Blob, format: ImageFormat, decoder: D
   return decoded;
 }
 
+// English says "an AVIF", "an ICO" but "a PNG": one message per article, translated alike elsewhere.
+const UNREADABLE = {
+  png: 'image_unreadable',
+  jpeg: 'image_unreadable',
+  gif: 'image_unreadable',
+  webp: 'image_unreadable',
+  avif: 'image_unreadableVowel',
+  bmp: 'image_unreadable',
+  ico: 'image_unreadableVowel',
+} as const satisfies Record<ImageFormat, MessageKey>;
+
 function unreadable(format: ImageFormat, cause: unknown): GleanError {
-  const label = FORMAT_LABEL[format];
-  const article = /^[AEIOU]/.test(label) ? 'an' : 'a';
-  return new GleanError(
-    'invalid-input',
-    `The file says it is ${article} ${label} image, but it cannot be read (it may be damaged).`,
-    { cause },
-  );
+  return new GleanError('invalid-input', t(UNREADABLE[format], FORMAT_LABEL[format]), { cause });
 }

@@ -2,10 +2,14 @@
  * Decides what processing would do to an image, without touching pixels. Kept pure so every
  * decision (fit, crop, format, "nothing to do") is tested in Node without a canvas.
  */
+import { t } from '../i18n/t';
 import { FORMAT_LABEL, IMAGE_MIME, type ImageFormat, type ProcessingOptions } from './types';
 
 /** A format a canvas can write. */
 export type OutputFormat = 'png' | 'jpeg' | 'webp';
+
+/** One change a plan makes; converting is to the plan's `format`. */
+export type PlanAction = 'resize' | 'crop' | 'convert';
 
 /** What to draw and how to encode it. */
 export interface Plan {
@@ -16,8 +20,8 @@ export interface Plan {
   format: OutputFormat;
   mime: string;
   quality?: number;
-  /** What the plan changes, in words for a note: "resizing", "cropping", "converting it to JPEG". */
-  actions: string[];
+  /** What the plan changes, always in this order: resize, crop, convert. */
+  actions: PlanAction[];
   /** Set when 'keep' cannot keep the format because browsers cannot write it. */
   formatNote?: string;
 }
@@ -53,12 +57,12 @@ export function planProcessing(
   if (!resizing && !cropping && !converting) return undefined;
 
   const out: OutputFormat = requested === 'keep' ? keptFormat(format) : requested;
-  const actions = [...(resizing ? ['resizing'] : []), ...(cropping ? ['cropping'] : [])];
-  if (converting) actions.push(`converting it to ${FORMAT_LABEL[out]}`);
+  const actions: PlanAction[] = [...(resizing ? ['resize' as const] : []), ...(cropping ? ['crop' as const] : [])];
+  if (converting) actions.push('convert');
   const plan: Plan = { crop, width, height, format: out, mime: IMAGE_MIME[out], actions };
   if (out !== 'png' && Number.isFinite(opts.quality)) plan.quality = Math.min(1, Math.max(0, opts.quality!));
   if (requested === 'keep' && out !== format) {
-    plan.formatNote = `Saved as ${FORMAT_LABEL[out]}: browsers cannot write ${FORMAT_LABEL[format]}.`;
+    plan.formatNote = t('image_savedAs', FORMAT_LABEL[out], FORMAT_LABEL[format]);
   }
   return plan;
 }

@@ -4,6 +4,7 @@
  * is a GleanError('invalid-input') whose message tells the user what the file is and what to do.
  */
 import { GleanError } from '../glean/errors';
+import { t } from '../i18n/t';
 import type { CanvasFactory } from './canvas';
 import { decodeOrRefuse, type Decoder } from './decode';
 import { processImage } from './process';
@@ -44,8 +45,7 @@ export async function prepareUpload(input: ByteSource, opts: PrepareOptions): Pr
     const result = await processImage(input, processing, opts.canvas);
     if (result.bytes !== blob && result.bytes.size > opts.capBytes) {
       // Converting (say, a JPEG photo to PNG) can grow it past the cap; the original fits, so send that.
-      const note = 'Sent the image as it is: the processed version would have been over the size limit.';
-      return { bytes: blob, mime: sniffed.mime, width: decoded.width, height: decoded.height, notes: [note] };
+      return { bytes: blob, mime: sniffed.mime, width: decoded.width, height: decoded.height, notes: [t('image_sentOriginalOverCap')] };
     }
     return result;
   } finally {

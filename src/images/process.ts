@@ -3,6 +3,7 @@
  * DOM in the background). The original bytes go out untouched whenever nothing would change, so
  * what the server stores is exactly what the user picked.
  */
+import { t, type MessageKey } from '../i18n/t';
 import { offscreenCanvas, type CanvasFactory } from './canvas';
 import { planProcessing, type Plan } from './plan';
 import { sniffImage } from './sniff';
@@ -29,10 +30,29 @@ export interface ProcessResult {
   notes: string[];
 }
 
-/** "resizing", "resizing and cropping", "resizing, cropping and converting it to PNG". */
-function joinActions(actions: string[]): string {
-  return actions.length <= 1 ? (actions[0] ?? '') : `${actions.slice(0, -1).join(', ')} and ${actions.at(-1)}`;
-}
+// One whole sentence per set of actions (keyed by the plan's actions joined with "+"), so
+// translators see "resizing and cropping" in its sentence rather than pieces glued together.
+/** $1 the animated image's format, $2 the one it would have been converted to. */
+const ANIMATED_NOTE = {
+  resize: 'image_animatedResize',
+  crop: 'image_animatedCrop',
+  'resize+crop': 'image_animatedResizeCrop',
+  convert: 'image_animatedConvert',
+  'resize+convert': 'image_animatedResizeConvert',
+  'crop+convert': 'image_animatedCropConvert',
+  'resize+crop+convert': 'image_animatedResizeCropConvert',
+} as const satisfies Record<string, MessageKey>;
+
+/** $1 the format it would have been converted to. */
+const FAILED_NOTE = {
+  resize: 'image_failedResize',
+  crop: 'image_failedCrop',
+  'resize+crop': 'image_failedResizeCrop',
+  convert: 'image_failedConvert',
+  'resize+convert': 'image_failedResizeConvert',
+  'crop+convert': 'image_failedCropConvert',
+  'resize+crop+convert': 'image_failedResizeCropConvert',
+} as const satisfies Record<keyof typeof ANIMATED_NOTE, MessageKey>;
 
 /** Draws and encodes as planned; the output's real type comes from its bytes, like any input's. */
 async function render(bitmap: ImageBitmap, plan: Plan, canvas: CanvasFactory): Promise<ProcessResult> {
@@ -56,7 +76,7 @@ async function render(bitmap: ImageBitmap, plan: Plan, canvas: CanvasFactory): P
   // Firefox may not encode WebP and quietly hands back PNG: use it, and say so.
   if (sniffed.mime !== plan.mime) {
     const [asked, got] = [FORMAT_LABEL[plan.format], FORMAT_LABEL[sniffed.format]];
-    notes.push(`This browser cannot write ${asked}, so the image was saved as ${got}.`);
+    notes.push(t('image_browserCannotWrite', asked, got));
   } else if (plan.formatNote) {
     notes.push(plan.formatNote);
   }
@@ -79,12 +99,14 @@ export async function processImage(
   });
   const plan = planProcessing(input, opts);
   if (!plan) return original();
-  const actions = joinActions(plan.actions);
+  // A plan exists only when it changes something, so its actions are never empty.
+  const actions = plan.actions.join('+') as keyof typeof ANIMATED_NOTE;
+  const target = FORMAT_LABEL[plan.format];
   if (input.animated) {
     // A canvas holds one frame: processing would flatten the animation, which nobody asked for.
-    return original(`Kept the animated ${FORMAT_LABEL[input.format]} as it is; ${actions} would have kept only its first frame.`);
+    return original(t(ANIMATED_NOTE[actions], FORMAT_LABEL[input.format], target));
   }
-  const failed = `Sent the image as it is: ${actions} did not work in this browser.`;
+  const failed = t(FAILED_NOTE[actions], target);
   if (!input.bitmap) return original(failed);
   try {
     return await render(input.bitmap, plan, canvas);

@@ -3,7 +3,9 @@
  * length, and a service worker has little memory, so a stream is read only to cap + 1 bytes:
  * the one extra byte proves it is too big without buffering the rest.
  */
+import { browser } from 'wxt/browser';
 import { GleanError } from '../glean/errors';
+import { t, tCount } from '../i18n/t';
 
 /** Sources an upload starts from: a file or clipboard Blob, bytes sent by a page, or a fetch body. */
 export type ByteSource = ReadableStream<Uint8Array> | Blob | ArrayBuffer;
@@ -13,23 +15,22 @@ const CHUNK = 256 * 1024;
 
 /** "812 bytes", "14.2 KB", "31.4 MB" (binary units, as file managers show them). */
 export function formatBytes(n: number): string {
-  if (n < 1024) return n === 1 ? '1 byte' : `${n} bytes`;
-  const [value, unit] = n < 1024 * 1024 ? [n / 1024, 'KB'] : [n / (1024 * 1024), 'MB'];
-  return `${Number(value.toFixed(1))} ${unit}`;
+  if (n < 1024) return tCount('image_bytes', n);
+  const [value, key] = n < 1024 * 1024 ? [n / 1024, 'image_kilobytes' as const] : [n / (1024 * 1024), 'image_megabytes' as const];
+  const number = new Intl.NumberFormat(browser.i18n.getUILanguage(), { maximumFractionDigits: 1 });
+  return t(key, number.format(value));
 }
 
 function tooLarge(size: number | undefined, cap: number): GleanError {
   const limit = formatBytes(cap);
   // Never say "32 MB is over 32 MB": when rounding hides the difference, fall back to the vaguer form.
   const message =
-    size === undefined || formatBytes(size) === limit
-      ? `This image is larger than the ${limit} limit.`
-      : `This image is ${formatBytes(size)}; the limit is ${limit}.`;
+    size === undefined || formatBytes(size) === limit ? t('image_tooLargeLimit', limit) : t('image_tooLarge', formatBytes(size), limit);
   return new GleanError('invalid-input', message);
 }
 
 function aborted(): GleanError {
-  return new GleanError('aborted', 'The upload was cancelled.');
+  return new GleanError('aborted', t('image_uploadCancelled'));
 }
 
 function concat(chunks: Uint8Array[], total: number): Uint8Array<ArrayBuffer> {

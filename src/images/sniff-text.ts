@@ -6,11 +6,7 @@
 import type { SniffRefusal } from './types';
 
 /** The refusal for SVG, shared so pages can recognise it (and rasterise instead of refusing). */
-export const SVG_REFUSAL: SniffRefusal = {
-  ok: false,
-  what: 'an SVG drawing',
-  hint: 'Glean stores pictures, and an SVG can carry scripts, so it is not uploaded as SVG. Upload a PNG export of it instead.',
-};
+export const SVG_REFUSAL: SniffRefusal = { ok: false, what: 'image_refusedSvg', names: ['SVG', 'PNG'] };
 
 // Elements an HTML page or fragment (an error page, say) commonly starts with.
 const HTML_TAGS = new Set(
@@ -59,13 +55,9 @@ function describeMarkup(text: string): SniffRefusal | undefined {
   // After an XML prolog only <html> itself says HTML (XHTML); other names are XML's own.
   const htmlTag = tag === 'html' || (tag !== undefined && !prolog && HTML_TAGS.has(tag));
   if (doctype.startsWith('html') || htmlTag) {
-    return {
-      ok: false,
-      what: 'an HTML page',
-      hint: 'A link may lead to a web page about the picture rather than to the picture itself; open the picture on its own and upload that.',
-    };
+    return { ok: false, what: 'image_refusedHtml', names: ['HTML'] };
   }
-  if (tag !== undefined) return { ok: false, what: 'an XML document' };
+  if (tag !== undefined) return { ok: false, what: 'image_refusedXml', names: ['XML'] };
   return undefined;
 }
 
@@ -78,6 +70,6 @@ export function describeText(head: Uint8Array): SniffRefusal | undefined {
     const markup = describeMarkup(trimmed);
     if (markup) return markup;
   }
-  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return { ok: false, what: 'JSON data' };
-  return { ok: false, what: 'plain text' };
+  if (trimmed.startsWith('{') || trimmed.startsWith('[')) return { ok: false, what: 'image_refusedJson', names: ['JSON'] };
+  return { ok: false, what: 'image_refusedText' };
 }

@@ -7,7 +7,8 @@ import { isAnimated } from './animation';
 import { ascii, hasBytes, u16le, u32le } from './bytes';
 import { ftypBrands } from './iso-bmff';
 import { describeText } from './sniff-text';
-import { IMAGE_MIME, type ImageFormat, type SniffRefusal, type SniffResult } from './types';
+import { t } from '../i18n/t';
+import { FORMAT_LABEL, IMAGE_MIME, type ImageFormat, type SniffRefusal, type SniffResult } from './types';
 
 export { isAnimated };
 
@@ -36,27 +37,20 @@ function imageFormat(b: Uint8Array): ImageFormat | undefined {
 function describeBinary(b: Uint8Array): SniffRefusal | undefined {
   const sig = ascii(b, 0, 8);
   const brands = ftypBrands(b);
-  if (brands.some((brand) => HEIC_BRANDS.includes(brand))) {
-    return { ok: false, what: 'a HEIC photo', hint: 'Most browsers cannot show HEIC; convert it to JPEG and upload that.' };
-  }
-  const video = 'Glean stores still pictures; upload a screenshot of the frame you need.';
-  if (brands[0] === 'M4A ') return { ok: false, what: 'an audio file' };
-  if (brands[0] === 'qt  ') return { ok: false, what: 'a video (QuickTime)', hint: video };
-  if (brands.some((brand) => MP4_BRANDS.includes(brand))) return { ok: false, what: 'a video (MP4)', hint: video };
-  if (hasBytes(b, [0x1a, 0x45, 0xdf, 0xa3])) return { ok: false, what: 'a video (WebM)', hint: video };
+  const { png, jpeg } = FORMAT_LABEL;
+  if (brands.some((brand) => HEIC_BRANDS.includes(brand))) return { ok: false, what: 'image_refusedHeic', names: ['HEIC', jpeg] };
+  const video = (name: string): SniffRefusal => ({ ok: false, what: 'image_refusedVideo', names: [name] });
+  if (brands[0] === 'M4A ') return { ok: false, what: 'image_refusedAudio' };
+  if (brands[0] === 'qt  ') return video('QuickTime');
+  if (brands.some((brand) => MP4_BRANDS.includes(brand))) return video('MP4');
+  if (hasBytes(b, [0x1a, 0x45, 0xdf, 0xa3])) return video('WebM');
   const riffKind = sig.startsWith('RIFF') ? ascii(b, 8, 4) : '';
-  if (riffKind === 'AVI ') return { ok: false, what: 'a video (AVI)', hint: video };
-  if (riffKind === 'WAVE') return { ok: false, what: 'an audio file' };
-  if (sig.startsWith('%PDF-')) {
-    return { ok: false, what: 'a PDF document', hint: 'Glean stores pictures; export the page you need as PNG or JPEG and upload that.' };
-  }
-  if (sig.startsWith('PK\x03\x04') || sig.startsWith('PK\x05\x06')) {
-    return { ok: false, what: 'a ZIP archive', hint: 'Unpack it and upload the pictures inside one at a time.' };
-  }
-  if (sig.startsWith('II*\0') || sig.startsWith('MM\0*')) {
-    return { ok: false, what: 'a TIFF image', hint: 'Browsers cannot show TIFF; convert it to PNG or JPEG and upload that.' };
-  }
-  if (hasBytes(b, [0x1f, 0x8b])) return { ok: false, what: 'a compressed (gzip) file' };
+  if (riffKind === 'AVI ') return video('AVI');
+  if (riffKind === 'WAVE') return { ok: false, what: 'image_refusedAudio' };
+  if (sig.startsWith('%PDF-')) return { ok: false, what: 'image_refusedPdf', names: ['PDF', png, jpeg] };
+  if (sig.startsWith('PK\x03\x04') || sig.startsWith('PK\x05\x06')) return { ok: false, what: 'image_refusedZip', names: ['ZIP'] };
+  if (sig.startsWith('II*\0') || sig.startsWith('MM\0*')) return { ok: false, what: 'image_refusedTiff', names: ['TIFF', png, jpeg] };
+  if (hasBytes(b, [0x1f, 0x8b])) return { ok: false, what: 'image_refusedGzip', names: ['gzip'] };
   return undefined;
 }
 
@@ -65,22 +59,17 @@ function describeBinary(b: Uint8Array): SniffRefusal | undefined {
  * `animated` matters (a GIF's second frame can lie anywhere).
  */
 export function sniffImage(head: Uint8Array): SniffResult {
-  if (head.length === 0) return { ok: false, what: 'an empty file', hint: 'There is no image in it.' };
+  if (head.length === 0) return { ok: false, what: 'image_refusedEmpty' };
   const format = imageFormat(head);
   if (format) {
     return { ok: true, format, mime: IMAGE_MIME[format], animated: isAnimated(head, format) };
   }
-  return (
-    describeBinary(head) ??
-    describeText(head) ?? {
-      ok: false,
-      what: 'a file of an unknown kind',
-      hint: 'Glean takes PNG, JPEG, GIF, WebP, AVIF, BMP and ICO images.',
-    }
-  );
+  // The message lists the seven formats as $1…$7, in FORMAT_LABEL's order.
+  const unknown: SniffRefusal = { ok: false, what: 'image_refusedUnknown', names: Object.values(FORMAT_LABEL) };
+  return describeBinary(head) ?? describeText(head) ?? unknown;
 }
 
 /** The sentence shown when bytes are refused: "This is an HTML page. A link may ...". */
 export function refusalMessage(r: SniffRefusal): string {
-  return r.hint ? `This is ${r.what}. ${r.hint}` : `This is ${r.what}, not an image.`;
+  return t(r.what, ...(r.names ?? []));
 }

@@ -4,6 +4,7 @@
  * every format here has an end marker or a length field that a cut-off file cannot satisfy.
  */
 import { GleanError } from '../glean/errors';
+import { t } from '../i18n/t';
 import { hasBytes, lengthWithoutZeroPadding, u16le, u32le } from './bytes';
 import { scanGif } from './gif-blocks';
 import { boxesComplete } from './iso-bmff';
@@ -96,10 +97,6 @@ export function isComplete(bytes: Uint8Array, format: ImageFormat): boolean {
 /** Throws the user-facing refusal when the image is cut off. */
 export function assertComplete(bytes: Uint8Array, format: ImageFormat): void {
   if (isComplete(bytes, format)) return;
-  throw new GleanError(
-    'invalid-input',
-    `The image is incomplete (cut off): this ${FORMAT_LABEL[format]} ends before its last part. ` +
-      'Save or download it again and retry.',
-  );
+  throw new GleanError('invalid-input', t('image_incomplete', FORMAT_LABEL[format]));
 }
 

@@ -5,9 +5,10 @@
  * and loads no external resources, and only the resulting pixels leave this function.
  */
 import { GleanError } from '../glean/errors';
+import { t } from '../i18n/t';
 import { svgSize } from './svg-size';
 
-const DAMAGED = 'This SVG drawing cannot be turned into a picture (it may be damaged). Upload a PNG export of it instead.';
+const damaged = () => t('image_svgDamaged', 'SVG', 'PNG');
 
 /** Sets the root's size so <img> has one to render at (Firefox will not draw an SVG without it). */
 function sizedSvgText(text: string, maxSize: number): { text: string; width: number; height: number } {
@@ -15,7 +16,7 @@ function sizedSvgText(text: string, maxSize: number): { text: string; width: num
   const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
   const root = doc.documentElement;
   if (doc.getElementsByTagName('parsererror').length > 0 || root.localName !== 'svg') {
-    throw new GleanError('invalid-input', DAMAGED);
+    throw new GleanError('invalid-input', damaged());
   }
   // Without a viewBox a smaller width would clip the drawing instead of scaling it.
   if (!root.hasAttribute('viewBox')) root.setAttribute('viewBox', `0 0 ${size.naturalWidth} ${size.naturalHeight}`);
@@ -32,11 +33,11 @@ export async function rasterizeSvg(blob: Blob, maxSize = 2048): Promise<Blob> {
     const img = new Image(sized.width, sized.height);
     img.src = url;
     await img.decode().catch((cause: unknown) => {
-      throw new GleanError('invalid-input', DAMAGED, { cause });
+      throw new GleanError('invalid-input', damaged(), { cause });
     });
     const canvas = new OffscreenCanvas(sized.width, sized.height);
     const ctx = canvas.getContext('2d');
-    if (!ctx) throw new GleanError('invalid-input', DAMAGED);
+    if (!ctx) throw new GleanError('invalid-input', damaged());
     ctx.drawImage(img, 0, 0, sized.width, sized.height);
     return await canvas.convertToBlob({ type: 'image/png' });
   } finally {

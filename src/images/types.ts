@@ -1,3 +1,5 @@
+import type { MessageKey } from '../i18n/t';
+
 /** Image formats the extension uploads, found from the bytes, never from a name. */
 export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'avif' | 'bmp' | 'ico';
 
@@ -40,7 +42,7 @@ export const IMAGE_MIME: Readonly<Record<ImageFormat, string>> = {
   ico: 'image/x-icon',
 };
 
-/** How each format is named in messages to the user. */
+/** How each format is named in messages to the user: the same in every language. */
 export const FORMAT_LABEL: Readonly<Record<ImageFormat, string>> = {
   png: 'PNG',
   jpeg: 'JPEG',
@@ -51,9 +53,12 @@ export const FORMAT_LABEL: Readonly<Record<ImageFormat, string>> = {
   ico: 'ICO',
 };
 
-/** Why bytes were refused: `what` names them ("an HTML page"), `hint` says what to do instead. */
+/**
+ * Why bytes were refused: `what` is the message saying what they are and what to do instead
+ * ("This is an HTML page. A link may …"), `names` the file type names it shows as $1, $2….
+ */
 export interface SniffRefusal {
   ok: false;
-  what: string;
-  hint?: string;
+  what: MessageKey;
+  names?: readonly string[];
 }

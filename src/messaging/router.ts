@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import { toErrorInfo } from '../glean/errors';
+import { t } from '../i18n/t';
 import { SettingsInvalidError } from '../settings/validate';
 import { SENDER_OF, type MessageType, type Reply, type RequestOf, type ResponseOf, type SenderKind } from './protocol';
 import { REQUEST_SCHEMAS } from './schemas';
@@ -64,16 +65,16 @@ export function createRouter(handlers: Handlers, self: { id: string; origin: str
   return async function route(message: unknown, sender: SenderInfo): Promise<Reply<unknown>> {
     try {
       const who = classifySender(sender, self);
-      if (!who) return refuse('Messages are accepted only from this extension.');
-      if (typeof message !== 'object' || message === null) return refuse('Malformed message.');
+      if (!who) return refuse(t('msg_foreignSender'));
+      if (typeof message !== 'object' || message === null) return refuse(t('msg_malformed'));
       const { type, payload } = message as { type?: unknown; payload?: unknown };
-      if (typeof type !== 'string' || !Object.hasOwn(SENDER_OF, type)) return refuse('Unknown message.');
+      if (typeof type !== 'string' || !Object.hasOwn(SENDER_OF, type)) return refuse(t('msg_unknown'));
       const known = type as MessageType;
-      if (SENDER_OF[known] !== who.kind) return refuse(`"${known}" is not accepted from this sender.`);
+      if (SENDER_OF[known] !== who.kind) return refuse(t('msg_wrongSender', known));
       const parsed = v.safeParse(REQUEST_SCHEMAS[known], payload);
-      if (!parsed.success) return refuse(`Malformed "${known}" message.`);
+      if (!parsed.success) return refuse(t('msg_malformedType', known));
       const handler = handlers[known] as Handler<typeof known> | undefined;
-      if (!handler) return refuse(`"${known}" is not available.`);
+      if (!handler) return refuse(t('msg_notAvailable', known));
       return { ok: true, value: await handler(parsed.output as never, who) };
     } catch (e) {
       const error = toErrorInfo(e);

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../i18n/t';
 import type { ErrorInfo, MessageType, Reply, RequestOf, ResponseOf } from './protocol';
 
 /** An error the background answered with, carried to pages and content scripts as plain data. */
@@ -15,9 +16,9 @@ export async function send<T extends MessageType>(type: T, payload: RequestOf<T>
   try {
     reply = (await browser.runtime.sendMessage({ type, payload })) as Reply<ResponseOf<T>> | undefined;
   } catch {
-    throw new MessageError({ kind: 'unavailable', message: 'The extension is not responding. Reload the page and try again.' });
+    throw new MessageError({ kind: 'unavailable', message: t('msg_notResponding') });
   }
-  if (!reply) throw new MessageError({ kind: 'unavailable', message: 'The extension did not answer.' });
+  if (!reply) throw new MessageError({ kind: 'unavailable', message: t('msg_noAnswer') });
   if (!reply.ok) throw new MessageError(reply.error);
   return reply.value;
 }

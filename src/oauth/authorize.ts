@@ -2,6 +2,7 @@
  * The front-channel half of the authorization code flow: the URL the sign-in window opens, and
  * reading the code from the redirect it ends on, refusing answers that are not to our request.
  */
+import { t } from '../i18n/t';
 import { OAuthError } from './errors';
 
 /** What goes into the authorization request. */
@@ -41,28 +42,28 @@ export function codeFromRedirect(responseUrl: string | undefined, expected: Expe
   try {
     url = new URL(responseUrl ?? '');
   } catch {
-    throw new OAuthError('cancelled', 'The sign-in window closed without an answer.');
+    throw new OAuthError('cancelled', t('oauth_windowClosed'));
   }
   if (strip(url) !== strip(new URL(expected.redirectUri))) {
-    throw new OAuthError('mismatch', 'The sign-in ended on an unexpected address.');
+    throw new OAuthError('mismatch', t('oauth_unexpectedAddress'));
   }
   const params = url.searchParams;
   // `state` first, even for errors: an answer to another request must change nothing (RFC 6749 §10.12).
   if (params.get('state') !== expected.state) {
-    throw new OAuthError('mismatch', 'The sign-in answer does not belong to this sign-in (its state differs). Try again.');
+    throw new OAuthError('mismatch', t('oauth_stateMismatch'));
   }
   // RFC 9207: when the server names itself, it must be the one we asked (mix-up defence).
   const iss = params.get('iss');
   if (iss !== null && iss.replace(/\/+$/, '') !== expected.issuer.replace(/\/+$/, '')) {
-    throw new OAuthError('mismatch', `The sign-in answer came from "${iss}", not from ${expected.issuer}.`);
+    throw new OAuthError('mismatch', t('oauth_wrongIssuer', iss, expected.issuer));
   }
   const error = params.get('error');
   if (error) {
     const description = params.get('error_description');
-    if (error === 'access_denied') throw new OAuthError('cancelled', 'The sign-in was declined.', error);
-    throw new OAuthError('refused', `The authorization server refused the sign-in: ${description || error}.`, error);
+    if (error === 'access_denied') throw new OAuthError('cancelled', t('oauth_declined'), error);
+    throw new OAuthError('refused', t('oauth_refused', description || error), error);
   }
   const code = params.get('code');
-  if (!code) throw new OAuthError('bad-response', 'The authorization server sent no code back.');
+  if (!code) throw new OAuthError('bad-response', t('oauth_noCode'));
   return code;
 }

@@ -4,6 +4,7 @@
  */
 import { normalizeBackendUrl } from '../glean/backend-url';
 import { isGleanError } from '../glean/errors';
+import { t } from '../i18n/t';
 import type { OAuthConfig } from '../settings/types';
 import type { FieldError } from '../settings/validate';
 import { isSecureUrl } from './http';
@@ -33,9 +34,9 @@ const SCOPE = /^[\x21\x23-\x5b\x5d-\x7e]+$/;
 /** The issuer as a URL without trailing slash, or a sentence saying what is wrong. */
 export function normalizeIssuer(input: string): string | { error: string } {
   const text = input.trim();
-  if (!text) return { error: 'Enter the address of the authorization server (its issuer URL, like https://login.acme.com).' };
-  if (/[?#]/.test(text)) return { error: 'Enter the issuer address without anything after "?" or "#".' };
-  if (!isSecureUrl(text)) return { error: 'The authorization server needs an https:// address (plain http:// only on this computer).' };
+  if (!text) return { error: t('oauth_issuerEmpty') };
+  if (/[?#]/.test(text)) return { error: t('oauth_issuerQuery') };
+  if (!isSecureUrl(text)) return { error: t('oauth_issuerInsecure') };
   return text.replace(/\/+$/, '');
 }
 
@@ -46,16 +47,16 @@ export function validateSignIn(request: OAuthSignInRequest): { value: CheckedSig
   try {
     apiBase = normalizeBackendUrl(request.backend);
   } catch (e) {
-    errors.push({ field: 'backend', message: isGleanError(e) ? e.message : 'This is not a Glean address.' });
+    errors.push({ field: 'backend', message: isGleanError(e) ? e.message : t('oauth_notGleanAddress') });
   }
   const issuer = normalizeIssuer(request.issuer);
   if (typeof issuer !== 'string') errors.push({ field: 'issuer', message: issuer.error });
   const clientId = request.clientId.trim();
-  if (!clientId) errors.push({ field: 'clientId', message: 'Enter the client ID your Glean admin registered for this extension.' });
-  else if (!/^[\x20-\x7e]+$/.test(clientId)) errors.push({ field: 'clientId', message: 'A client ID is plain letters, digits and punctuation.' });
+  if (!clientId) errors.push({ field: 'clientId', message: t('oauth_clientIdEmpty') });
+  else if (!/^[\x20-\x7e]+$/.test(clientId)) errors.push({ field: 'clientId', message: t('oauth_clientIdInvalid') });
   const scopeList = request.scopes.trim().split(/\s+/).filter(Boolean);
   const badScope = scopeList.find((s) => !SCOPE.test(s));
-  if (badScope) errors.push({ field: 'scopes', message: `"${badScope}" is not a scope name.` });
+  if (badScope) errors.push({ field: 'scopes', message: t('oauth_badScope', badScope) });
   if (errors.length || typeof issuer !== 'string') return { errors };
   const scopes = scopeList.length ? scopeList.join(' ') : DEFAULT_SCOPES;
   return { value: { apiBase, userId: request.userId.trim(), config: { issuer, clientId, scopes } } };

@@ -3,6 +3,7 @@
  * `/.well-known/oauth-authorization-server` first, then OpenID Connect's
  * `/.well-known/openid-configuration` (which Google, Entra ID and Okta serve).
  */
+import { t, type MessageKey } from '../i18n/t';
 import { OAuthError } from './errors';
 import { isSecureUrl, jsonObject, oauthFetch } from './http';
 
@@ -33,19 +34,20 @@ const sameIssuer = (a: string, b: string) => a.replace(/\/+$/, '') === b.replace
 
 /** Checks a discovery document against the issuer asked for (RFC 8414 §3.3) and reads the endpoints. */
 export function readMetadata(doc: Record<string, unknown> | undefined, issuer: string, from: string): ServerMetadata {
-  const bad = (why: string) => new OAuthError('discovery', `The discovery document at ${from} ${why}`);
-  if (!doc) throw bad('is not JSON.');
+  // Every message starts "The discovery document at $1 …".
+  const bad = (key: MessageKey, ...subs: string[]) => new OAuthError('discovery', t(key, from, ...subs));
+  if (!doc) throw bad('oauth_discoveryNotJson');
   // A document naming another issuer could send the code and verifier to someone else's endpoints.
   if (typeof doc.issuer !== 'string' || !sameIssuer(doc.issuer, issuer)) {
-    throw bad(`is for the issuer "${String(doc.issuer)}", not "${issuer}". Check the "Authorization server" address.`);
+    throw bad('oauth_discoveryWrongIssuer', String(doc.issuer), issuer);
   }
   for (const field of ['authorization_endpoint', 'token_endpoint']) {
-    if (!isSecureUrl(doc[field])) throw bad(`has no usable ${field} (an https:// address).`);
+    if (!isSecureUrl(doc[field])) throw bad('oauth_discoveryNoEndpoint', field);
   }
   const methods = doc.code_challenge_methods_supported;
-  if (Array.isArray(methods) && !methods.includes('S256')) throw bad('says the server does not support PKCE with S256.');
+  if (Array.isArray(methods) && !methods.includes('S256')) throw bad('oauth_discoveryNoPkce');
   const types = doc.response_types_supported;
-  if (Array.isArray(types) && !types.includes('code')) throw bad('says the server does not offer the authorization code flow.');
+  if (Array.isArray(types) && !types.includes('code')) throw bad('oauth_discoveryNoCodeFlow');
   const optional = (field: string) => (isSecureUrl(doc[field]) ? (doc[field] as string) : undefined);
   const revocationEndpoint = optional('revocation_endpoint');
   const userinfoEndpoint = optional('userinfo_endpoint');
@@ -62,8 +64,8 @@ export function readMetadata(doc: Record<string, unknown> | undefined, issuer: s
 export async function discover(issuer: string, fetchImpl: typeof fetch = fetch): Promise<ServerMetadata> {
   const tried: string[] = [];
   for (const url of discoveryUrls(issuer)) {
-    const res = await oauthFetch(fetchImpl, url, { headers: { Accept: 'application/json' } }, 'the authorization server');
-    if (res.status >= 500) throw new OAuthError('unavailable', `The authorization server had an error (${res.status}) at ${url}. Try again later.`);
+    const res = await oauthFetch(fetchImpl, url, { headers: { Accept: 'application/json' } }, 'authorization-server');
+    if (res.status >= 500) throw new OAuthError('unavailable', t('oauth_serverError', res.status, url));
     if (!res.ok) {
       // Not found here (or not allowed): the next location may have it.
       void res.body?.cancel().catch(() => undefined);
@@ -72,5 +74,5 @@ export async function discover(issuer: string, fetchImpl: typeof fetch = fetch):
     }
     return readMetadata(await jsonObject(res), issuer, url);
   }
-  throw new OAuthError('discovery', `No OAuth discovery document was found: tried ${tried.join(', ')}. Check the "Authorization server" address.`);
+  throw new OAuthError('discovery', t('oauth_discoveryNotFound', tried.join(', ')));
 }

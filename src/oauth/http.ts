@@ -4,12 +4,24 @@
  * elsewhere), a time limit, and every network failure as an OAuthError.
  */
 import { isLoopbackHost } from '../glean/backend-url';
+import { t, type MessageKey } from '../i18n/t';
 import { OAuthError } from './errors';
 
 const TIMEOUT_MS = 15_000;
 
-/** One request to an authorization server; `what` names it in messages ("the token endpoint"). */
-export async function oauthFetch(fetchImpl: typeof fetch, url: string, init: RequestInit, what: string): Promise<Response> {
+/** The servers and endpoints the OAuth steps talk to, each named in its own messages. */
+export type OAuthPeer = 'authorization-server' | 'token-endpoint' | 'revocation-endpoint' | 'userinfo-endpoint';
+
+/** "Could not reach <peer> at $1: …", when it timed out and when it could not be reached at all. */
+const UNREACHABLE = {
+  'authorization-server': { timeout: 'oauth_serverTimeout', network: 'oauth_serverUnreachable' },
+  'token-endpoint': { timeout: 'oauth_tokenEndpointTimeout', network: 'oauth_tokenEndpointUnreachable' },
+  'revocation-endpoint': { timeout: 'oauth_revocationTimeout', network: 'oauth_revocationUnreachable' },
+  'userinfo-endpoint': { timeout: 'oauth_userinfoTimeout', network: 'oauth_userinfoUnreachable' },
+} as const satisfies Record<OAuthPeer, { timeout: MessageKey; network: MessageKey }>;
+
+/** One request to an authorization server; `peer` says which one, for messages. */
+export async function oauthFetch(fetchImpl: typeof fetch, url: string, init: RequestInit, peer: OAuthPeer): Promise<Response> {
   try {
     return await fetchImpl(url, {
       ...init,
@@ -20,8 +32,9 @@ export async function oauthFetch(fetchImpl: typeof fetch, url: string, init: Req
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (e) {
-    const why = e instanceof Error && e.name === 'TimeoutError' ? 'it did not answer in time' : 'check the address and your connection';
-    throw new OAuthError('unavailable', `Could not reach ${what} at ${new URL(url).origin}: ${why}.`);
+    const keys = UNREACHABLE[peer];
+    const key = e instanceof Error && e.name === 'TimeoutError' ? keys.timeout : keys.network;
+    throw new OAuthError('unavailable', t(key, new URL(url).origin));
   }
 }
 

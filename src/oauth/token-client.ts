@@ -3,6 +3,7 @@
  * (RFC 7009) and userinfo. Failures say whether asking again could help: `refused` (a new sign-in
  * is needed) or `unavailable` (try later).
  */
+import { t } from '../i18n/t';
 import { OAuthError } from './errors';
 import { jsonObject, oauthFetch } from './http';
 
@@ -19,22 +20,23 @@ export interface TokenSet {
 const FORM = { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' };
 
 async function tokenRequest(endpoint: string, body: URLSearchParams, fetchImpl: typeof fetch, now: number): Promise<TokenSet> {
-  const res = await oauthFetch(fetchImpl, endpoint, { method: 'POST', headers: FORM, body }, 'the token endpoint');
+  const res = await oauthFetch(fetchImpl, endpoint, { method: 'POST', headers: FORM, body }, 'token-endpoint');
   const json = await jsonObject(res);
   if (!res.ok) {
     if (res.status >= 500 || res.status === 429) {
-      throw new OAuthError('unavailable', `The token endpoint had a problem (${res.status}). Try again later.`);
+      throw new OAuthError('unavailable', t('oauth_tokenUnavailable', res.status));
     }
     const code = typeof json?.error === 'string' ? json.error : undefined;
-    const description = typeof json?.error_description === 'string' ? `: ${json.error_description}` : '';
-    throw new OAuthError('refused', `The authorization server refused (${code ?? res.status})${description}.`, code);
+    const why = code ?? res.status;
+    const message = typeof json?.error_description === 'string' ? t('oauth_tokenRefusedWhy', why, json.error_description) : t('oauth_tokenRefused', why);
+    throw new OAuthError('refused', message, code);
   }
   if (!json || typeof json.access_token !== 'string' || json.access_token === '') {
-    throw new OAuthError('bad-response', 'The token endpoint answered without an access token.');
+    throw new OAuthError('bad-response', t('oauth_noAccessToken'));
   }
   // Only bearer tokens can go in "Authorization: Bearer"; the type is case-insensitive (RFC 6749 §5.1).
   if (typeof json.token_type === 'string' && json.token_type.toLowerCase() !== 'bearer') {
-    throw new OAuthError('bad-response', `The token endpoint gave a "${json.token_type}" token; Glean takes bearer tokens.`);
+    throw new OAuthError('bad-response', t('oauth_notBearer', json.token_type));
   }
   const expiresIn = Number(json.expires_in);
   return {
@@ -77,7 +79,7 @@ export async function revokeToken(
 ): Promise<boolean> {
   try {
     const body = new URLSearchParams({ token: p.token, token_type_hint: p.hint, client_id: p.clientId });
-    const res = await oauthFetch(fetchImpl, endpoint, { method: 'POST', headers: FORM, body }, 'the revocation endpoint');
+    const res = await oauthFetch(fetchImpl, endpoint, { method: 'POST', headers: FORM, body }, 'revocation-endpoint');
     void res.body?.cancel().catch(() => undefined);
     return res.ok;
   } catch {
@@ -88,7 +90,7 @@ export async function revokeToken(
 /** The userinfo claims (OpenID Connect), or undefined when they cannot be had. */
 export async function fetchUserinfo(endpoint: string, accessToken: string, fetchImpl: typeof fetch = fetch): Promise<Record<string, unknown> | undefined> {
   try {
-    const res = await oauthFetch(fetchImpl, endpoint, { headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' } }, 'the userinfo endpoint');
+    const res = await oauthFetch(fetchImpl, endpoint, { headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' } }, 'userinfo-endpoint');
     return res.ok ? await jsonObject(res) : undefined;
   } catch {
     return undefined;

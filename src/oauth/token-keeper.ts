@@ -3,6 +3,7 @@
  * refused it (401). Callers that need a renewal at the same time share one refresh request, which
  * matters when refresh tokens rotate: a second refresh with the old token would be refused.
  */
+import { t } from '../i18n/t';
 import { OAuthError } from './errors';
 import type { TokenSet } from './token-client';
 
@@ -76,7 +77,7 @@ export class TokenKeeper {
       throw e;
     });
     const tokens = await this.held;
-    if (!tokens) throw new OAuthError('signed-out', 'Not signed in.');
+    if (!tokens) throw new OAuthError('signed-out', t('oauth_notSignedIn'));
     return tokens;
   }
 
@@ -92,10 +93,10 @@ export class TokenKeeper {
   }
 
   private async runRefresh(tokens: TokenSet): Promise<TokenSet> {
-    if (!tokens.refreshToken) throw new OAuthError('refused', 'The sign-in has expired and the server gave no way to renew it.');
+    if (!tokens.refreshToken) throw new OAuthError('refused', t('oauth_expiredNoRenew'));
     const generation = this.generation;
     const next = await this.deps.refresh(tokens.refreshToken);
-    if (generation !== this.generation) throw new OAuthError('signed-out', 'Signed out while the sign-in was being renewed.');
+    if (generation !== this.generation) throw new OAuthError('signed-out', t('oauth_signedOutDuringRenew'));
     await this.deps.save(next);
     this.held = Promise.resolve(next);
     return next;

@@ -5,6 +5,7 @@
  */
 import { getRecord, setRecord } from '../db/records';
 import { GleanError } from '../glean/errors';
+import { tCount } from '../i18n/t';
 
 const NAME = 'rateLimitedUntil';
 
@@ -33,7 +34,7 @@ export class RateGate {
     const until = await this.blockedUntil();
     if (until) {
       const seconds = Math.ceil((until - this.now()) / 1000);
-      throw new GleanError('rate-limited', `Glean is rate limiting requests (429). Try again in ${seconds} seconds.`, { status: 429, retryAfterSeconds: seconds });
+      throw new GleanError('rate-limited', tCount('queue_rateLimited', seconds), { status: 429, retryAfterSeconds: seconds });
     }
   }
 

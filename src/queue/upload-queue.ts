@@ -10,6 +10,7 @@ import { getRecord, setRecord } from '../db/records';
 import { toErrorInfo } from '../glean/errors';
 import type { ImageMetadataFields, UploadResult } from '../glean/types';
 import { historyEntryFor } from '../history/entry';
+import { t } from '../i18n/t';
 import type { PreparedImage } from '../images/types';
 import type { EnqueueResult, QueueEvent, QueueStatus } from '../messaging/protocol';
 import type { UploadPreferences } from '../settings/upload-preferences';
@@ -154,7 +155,7 @@ export class UploadQueue {
     const job = await this.requireJob(id);
     await this.forget(id);
     this.running.get(id)?.abort();
-    this.emit({ ...job, state: 'failed', error: { kind: 'aborted', message: 'Cancelled.' } });
+    this.emit({ ...job, state: 'failed', error: { kind: 'aborted', message: t('common_cancelled') } });
   }
 
   /** The token changed: a queue paused for 401 resumes. */
@@ -224,7 +225,7 @@ export class UploadQueue {
     try {
       await this.deps.gate.check();
       const bytes = this.heldBytes.get(job.id) ?? (await getJobBytes(job.id));
-      if (!bytes) throw new Error('The bytes of this upload are missing.');
+      if (!bytes) throw new Error(t('queue_bytesMissing'));
       let result: UploadResult;
       try {
         result = await this.deps.upload(current, bytes, controller.signal);
@@ -294,7 +295,7 @@ export class UploadQueue {
 
   private async requireJob(id: string): Promise<Job> {
     const job = (await this.jobs()).get(id);
-    if (!job) throw new Error('That upload is no longer in the queue.');
+    if (!job) throw new Error(t('queue_jobGone'));
     return job;
   }
 

@@ -1,5 +1,6 @@
 import { normalizeBackendUrl } from '../glean/backend-url';
 import { isGleanError } from '../glean/errors';
+import { t } from '../i18n/t';
 import type { Settings, TokenType } from './types';
 
 /** The fields of the options form as typed, before checking. */
@@ -31,14 +32,14 @@ export function validateSettings(draft: SettingsDraft): { settings: Settings } |
   try {
     apiBase = normalizeBackendUrl(draft.backend);
   } catch (e) {
-    errors.push({ field: 'backend', message: isGleanError(e) ? e.message : 'This is not a Glean address.' });
+    errors.push({ field: 'backend', message: isGleanError(e) ? e.message : t('settings_notGleanAddress') });
   }
   const actAs = draft.actAs.trim();
   if (draft.tokenType === 'global') {
-    if (!actAs) errors.push({ field: 'actAs', message: 'A global token acts for someone: enter their e-mail in "Act as".' });
-    else if (!isEmail(actAs)) errors.push({ field: 'actAs', message: `"${actAs}" is not an e-mail address.` });
+    if (!actAs) errors.push({ field: 'actAs', message: t('settings_actAsRequired') });
+    else if (!isEmail(actAs)) errors.push({ field: 'actAs', message: t('settings_actAsNotEmail', actAs) });
   } else if (actAs) {
-    errors.push({ field: 'actAs', message: 'A user token always acts as its owner: leave "Act as" empty, or choose "Global token".' });
+    errors.push({ field: 'actAs', message: t('settings_actAsWithUserToken') });
   }
   if (errors.length) return { errors };
   return { settings: { apiBase, tokenType: draft.tokenType, actAs, userId: draft.userId.trim() } };

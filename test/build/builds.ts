@@ -19,6 +19,7 @@ export interface Manifest {
   manifest_version: number;
   name: string;
   description?: string;
+  default_locale?: string;
   version: string;
   permissions?: string[];
   optional_permissions?: string[];
@@ -29,7 +30,7 @@ export interface Manifest {
   externally_connectable?: { ids?: string[]; matches?: string[]; accepts_tls_channel_id?: boolean };
   content_security_policy?: unknown;
   icons?: Record<string, string>;
-  action?: { default_icon?: Record<string, string> | string; default_popup?: string };
+  action?: { default_icon?: Record<string, string> | string; default_popup?: string; default_title?: string };
   background?: { service_worker?: string; scripts?: string[] };
   browser_specific_settings?: {
     gecko?: {

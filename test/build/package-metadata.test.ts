@@ -1,10 +1,10 @@
 /**
- * What the stores show and check besides permissions: name, description and version from
- * package.json, icons at every size they ask for, and Firefox's id, minimum version and data
+ * What the stores show and check besides permissions: name and description from the locales
+ * (English equal to package.json's), version from package.json, icons at every size they ask for, and Firefox's id, minimum version and data
  * collection declaration.
  */
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILDS, buildDir, readManifest, readPackageJson } from './builds';
@@ -35,19 +35,43 @@ const major = (v: string | undefined) => Number.parseInt(v ?? '0', 10);
 describe.each(BUILDS)('%s manifest: store metadata', (build) => {
   const manifest = () => readManifest(build);
 
-  it('takes name, description and version from package.json', () => {
+  /** The built locales: folder name -> messages. */
+  const locales = () => {
+    const root = join(buildDir(build), '_locales');
+    return Object.fromEntries(
+      readdirSync(root).map((l) => [l, JSON.parse(readFileSync(join(root, l, 'messages.json'), 'utf8')) as Record<string, { message: string }>]),
+    );
+  };
+  /** The manifest's text in one locale: `__MSG_key__` looked up, anything else as it is. */
+  const inLocale = (text: string | undefined, messages: Record<string, { message: string }>) =>
+    (text ?? '').replace(/^__MSG_(\w+)__$/, (_, key: string) => messages[key]?.message ?? `missing ${key}`);
+
+  it('ships its locales, English the default', () => {
+    const m = manifest();
+    expect(m.default_locale).toBe('en');
+    expect(Object.keys(locales())).toEqual(expect.arrayContaining(['en', 'de']));
+  });
+
+  it('takes the English name and description from package.json, and the version', () => {
     const pkg = readPackageJson();
     const m = manifest();
-    // A localised manifest (__MSG_name__) takes its strings from _locales instead.
-    if (!m.name.startsWith('__MSG_')) expect(m.name).toBe(pkg.displayName);
-    if (!m.description?.startsWith('__MSG_')) expect(m.description).toBe(pkg.description);
+    const en = locales().en!;
+    expect(inLocale(m.name, en)).toBe(pkg.displayName);
+    expect(inLocale(m.description, en)).toBe(pkg.description);
+    expect(inLocale(m.action?.default_title, en)).toBe(pkg.displayName);
     expect(m.version).toBe(pkg.version);
   });
 
-  it('keeps within the stores’ length limits', () => {
+  it('keeps within the stores’ length limits in every language', () => {
     const m = manifest();
-    expect(m.name.length).toBeLessThanOrEqual(45);
-    expect((m.description ?? '').length).toBeLessThanOrEqual(132);
+    for (const [locale, messages] of Object.entries(locales())) {
+      const name = inLocale(m.name, messages);
+      const description = inLocale(m.description, messages);
+      expect(name, locale).not.toMatch(/^missing /);
+      expect(description, locale).not.toMatch(/^missing /);
+      expect(name.length, locale).toBeLessThanOrEqual(45);
+      expect(description.length, locale).toBeLessThanOrEqual(132);
+    }
   });
 
   it('has an icon at every size the stores ask for, each a square PNG of that size', () => {

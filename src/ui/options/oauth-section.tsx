@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Field } from '../components/field';
+import { Message } from '../components/message';
 import type { Status } from '../components/status-line';
 import { requestAccess } from '../host-permission';
+import { t } from '../../i18n/t';
 import { send } from '../../messaging/send';
 import { DEFAULT_SCOPES, validateSignIn } from '../../oauth/config';
 import type { PublicSettings } from '../../settings/types';
@@ -40,7 +42,7 @@ export function OAuthSection({ saved, draft, busy, errorFor, showErrors, run, on
     const checked = validateSignIn(request);
     if ('errors' in checked) {
       showErrors(checked.errors);
-      void run(async () => ({ tone: 'error', text: 'Please correct the fields marked below.' }), 'Checking…');
+      void run(async () => ({ tone: 'error', text: t('options_correctFields') }), t('options_checking'));
       return;
     }
     showErrors([]);
@@ -49,49 +51,51 @@ export function OAuthSection({ saved, draft, busy, errorFor, showErrors, run, on
     const access = requestAccess([apiBase, config.issuer]);
     void run(async () => {
       if (!(await access)) {
-        return { tone: 'error', text: `The browser did not allow access to ${new URL(apiBase).origin} and ${new URL(config.issuer).origin}. The extension needs both to sign in.` };
+        return { tone: 'error', text: t('options_signInNoAccess', new URL(apiBase).origin, new URL(config.issuer).origin) };
       }
       const next = await send('oauth.signIn', request);
       onSaved(next);
-      return { tone: 'ok', text: next.account ? `Signed in as ${next.account}.` : 'Signed in.' };
-    }, 'Signing in… Finish in the sign-in window.');
+      return { tone: 'ok', text: next.account ? t('options_signedInAs', next.account) : t('options_signedIn') };
+    }, t('options_signingIn'));
   }
 
   function onSignOut() {
     void run(async () => {
       onSaved(await send('oauth.signOut', null));
-      return { tone: 'ok', text: 'Signed out. Sign in again to use the extension.' };
-    }, 'Signing out…');
+      return { tone: 'ok', text: t('options_signedOut') };
+    }, t('options_signingOut'));
   }
 
   return (
     <>
-      <Field id="issuer" label="Authorization server" error={errorFor('issuer')} hint={<>The issuer URL of Glean's OAuth server or your company's identity provider (like <code>https://login.acme.com</code>). Your Glean admin knows it.</>}>
+      <Field id="issuer" label={t('options_issuerLabel')} error={errorFor('issuer')} hint={<Message id="options_issuerHint" args={[<code>{'https://login.acme.com'}</code>]} />}>
         {(describedBy, invalid) => (
           <input id="issuer" type="url" autocomplete="off" spellcheck={false} value={issuer} aria-describedby={describedBy} aria-invalid={invalid}
             onInput={(e) => setIssuer(e.currentTarget.value)} />
         )}
       </Field>
-      <Field id="clientId" label="Client ID" error={errorFor('clientId')} hint="The client your Glean admin registered for this extension.">
+      <Field id="clientId" label={t('options_clientIdLabel')} error={errorFor('clientId')} hint={t('options_clientIdHint')}>
         {(describedBy, invalid) => (
           <input id="clientId" type="text" autocomplete="off" spellcheck={false} value={clientId} aria-describedby={describedBy} aria-invalid={invalid}
             onInput={(e) => setClientId(e.currentTarget.value)} />
         )}
       </Field>
-      <Field id="scopes" label="Scopes" error={errorFor('scopes')} hint={<>Separated by spaces. <code>offline_access</code> keeps you signed in; <code>openid email profile</code> shows who you are.</>}>
+      <Field id="scopes" label={t('options_scopesLabel')} error={errorFor('scopes')}
+        hint={<Message id="options_scopesHint" args={[<code>{'offline_access'}</code>, <code>{'openid email profile'}</code>]} />}>
         {(describedBy, invalid) => (
           <input id="scopes" type="text" autocomplete="off" spellcheck={false} value={scopes} aria-describedby={describedBy} aria-invalid={invalid}
             onInput={(e) => setScopes(e.currentTarget.value)} />
         )}
       </Field>
       <RedirectUrl />
-      {signedIn && <p class="signed-in">Signed in as <strong>{saved?.account ?? 'you'}</strong>.</p>}
-      {needsSignIn && <p class="error">Your sign-in has ended. Sign in again: waiting uploads continue once you have.</p>}
+      {/* No account to name: a sentence of its own, as "as you" does not translate word for word. */}
+      {signedIn && <p class="signed-in">{saved?.account ? <Message id="options_signedInAs" args={[<strong>{saved.account}</strong>]} /> : t('options_signedInAsYou')}</p>}
+      {needsSignIn && <p class="error">{t('options_signInEnded')}</p>}
       <div class="actions">
         {signedIn ? (
-          <button type="button" disabled={busy} onClick={onSignOut}>Sign out</button>
+          <button type="button" disabled={busy} onClick={onSignOut}>{t('options_signOut')}</button>
         ) : (
-          <button type="button" class="primary" disabled={busy} onClick={onSignIn}>Sign in</button>
+          <button type="button" class="primary" disabled={busy} onClick={onSignIn}>{t('options_signIn')}</button>
         )}
       </div>
     </>

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Field } from '../components/field';
+import { Message } from '../components/message';
 import { StatusLine, type Status } from '../components/status-line';
 import { requestBackendAccess } from '../host-permission';
+import { t } from '../../i18n/t';
 import { MessageError, send } from '../../messaging/send';
 import type { AuthMethod, PublicSettings, TokenType } from '../../settings/types';
 import { validateSettings, type FieldError, type SettingsDraft } from '../../settings/validate';
@@ -49,7 +51,7 @@ export function OptionsApp() {
     const result = validateSettings(draft);
     if ('errors' in result) {
       setFieldErrors(result.errors);
-      setStatus({ tone: 'error', text: 'Please correct the fields marked below.' });
+      setStatus({ tone: 'error', text: t('options_correctFields') });
       return null;
     }
     setFieldErrors([]);
@@ -76,13 +78,13 @@ export function OptionsApp() {
     if (!apiBase) return;
     const access = requestBackendAccess(apiBase); // first, while the click still counts as a gesture
     void run(async () => {
-      if (!(await access)) return { tone: 'error', text: `The browser did not allow access to ${new URL(apiBase).origin}. The extension needs it to reach Glean.` };
+      if (!(await access)) return { tone: 'error', text: t('options_saveNoAccess', new URL(apiBase).origin) };
       const next = await send('settings.save', { draft, ...(token ? { token } : {}) });
       setSaved(next);
       setDraft(draftFrom(next));
       setToken('');
-      return { tone: 'ok', text: 'Saved.' };
-    }, 'Saving…');
+      return { tone: 'ok', text: t('options_saved') };
+    }, t('options_saving'));
   }
 
   function onTest() {
@@ -90,26 +92,27 @@ export function OptionsApp() {
     if (!apiBase) return;
     const access = requestBackendAccess(apiBase);
     void run(async () => {
-      if (!(await access)) return { tone: 'error', text: `The browser did not allow access to ${new URL(apiBase).origin}, so the connection cannot be tested.` };
+      if (!(await access)) return { tone: 'error', text: t('options_testNoAccess', new URL(apiBase).origin) };
       const report = await send('connection.test', { draft, ...(token ? { token } : {}) });
       return { tone: report.ok ? 'ok' : 'error', text: report.message };
-    }, `Testing ${apiBase}…`);
+    }, t('options_testing', apiBase));
   }
 
   function onForget() {
     void run(async () => {
       setSaved(await send('token.forget', null));
-      return { tone: 'ok', text: 'The token is forgotten. Enter a new one to use the extension again.' };
-    }, 'Forgetting the token…');
+      return { tone: 'ok', text: t('options_tokenForgotten') };
+    }, t('options_forgettingToken'));
   }
 
   const global = draft.tokenType === 'global';
   return (
     <main class="page">
-      <h1>Glean Images settings</h1>
-      <p class="hint">Connect the extension to your company's Glean. The token stays inside the extension's background and is never shown again.</p>
+      <h1>{t('options_title')}</h1>
+      <p class="hint">{t('options_intro')}</p>
       <form onSubmit={onSave} noValidate>
-        <Field id="backend" label="Glean backend" error={errorFor('backend')} hint={<>Your instance name (like <code>acme</code>) or the full backend URL (like <code>https://acme-be.glean.com</code>). An admin finds it in Glean's admin console, About page, "Server instance".</>}>
+        <Field id="backend" label={t('options_backendLabel')} error={errorFor('backend')}
+          hint={<Message id="options_backendHint" args={[<code>{'acme'}</code>, <code>{'https://acme-be.glean.com'}</code>]} />}>
           {(describedBy, invalid) => (
             <input id="backend" type="text" autocomplete="off" spellcheck={false} value={draft.backend} aria-describedby={describedBy} aria-invalid={invalid}
               onInput={(e) => update({ backend: e.currentTarget.value })} />
@@ -117,23 +120,23 @@ export function OptionsApp() {
         </Field>
         <SignInMethod value={method} onChange={setMethod} />
         {method === 'token' && (<>
-        <Field id="token" label="API token" error={errorFor('token')} hint={saved?.hasToken ? 'A token is saved. Type a new one only to replace it.' : 'Paste the token your Glean admin created for you.'}>
+        <Field id="token" label={t('options_apiToken')} error={errorFor('token')} hint={saved?.hasToken ? t('options_tokenSavedHint') : t('options_tokenPasteHint')}>
           {(describedBy, invalid) => (
             <input id="token" type="password" autocomplete="off" value={token} aria-describedby={describedBy} aria-invalid={invalid}
-              placeholder={saved?.hasToken ? '•••••••• (saved)' : ''} onInput={(e) => setToken(e.currentTarget.value)} />
+              placeholder={saved?.hasToken ? t('options_tokenSavedPlaceholder') : ''} onInput={(e) => setToken(e.currentTarget.value)} />
           )}
         </Field>
-        <Field id="tokenType" label="Token type" hint={global ? 'A global token can act for anyone, so every request names the person: enter their e-mail below.' : 'A user token acts as the person it belongs to.'}>
+        <Field id="tokenType" label={t('options_tokenTypeLabel')} hint={global ? t('options_tokenTypeGlobalHint') : t('options_tokenTypeUserHint')}>
           {(describedBy) => (
             <select id="tokenType" value={draft.tokenType} aria-describedby={describedBy}
               onChange={(e) => update({ tokenType: e.currentTarget.value as TokenType, actAs: e.currentTarget.value === 'user' ? '' : draft.actAs })}>
-              <option value="user">User token</option>
-              <option value="global">Global token</option>
+              <option value="user">{t('options_userToken')}</option>
+              <option value="global">{t('options_globalToken')}</option>
             </select>
           )}
         </Field>
         {global && (
-          <Field id="actAs" label="Act as (e-mail)" error={errorFor('actAs')} hint="Sent with every request as X-Scio-Actas.">
+          <Field id="actAs" label={t('options_actAsLabel')} error={errorFor('actAs')} hint={t('options_actAsHint')}>
             {(describedBy, invalid) => (
               <input id="actAs" type="email" autocomplete="email" value={draft.actAs} aria-describedby={describedBy} aria-invalid={invalid}
                 onInput={(e) => update({ actAs: e.currentTarget.value })} />
@@ -141,7 +144,7 @@ export function OptionsApp() {
           </Field>
         )}
         </>)}
-        <Field id="userId" label="Your user ID" error={errorFor('userId')} hint="Used to show and upload your own profile picture.">
+        <Field id="userId" label={t('options_userIdLabel')} error={errorFor('userId')} hint={t('options_userIdHint')}>
           {(describedBy, invalid) => (
             <input id="userId" type="text" autocomplete="off" value={draft.userId} aria-describedby={describedBy} aria-invalid={invalid}
               onInput={(e) => update({ userId: e.currentTarget.value })} />
@@ -152,9 +155,9 @@ export function OptionsApp() {
             onSaved={(next) => { setSaved(next); setDraft(draftFrom(next)); }} />
         )}
         {method === 'token' && <div class="actions">
-          <button type="submit" class="primary" disabled={busy}>Save</button>
-          <button type="button" disabled={busy} onClick={onTest}>Test connection</button>
-          <button type="button" disabled={busy || !saved?.hasToken} onClick={onForget}>Forget token</button>
+          <button type="submit" class="primary" disabled={busy}>{t('common_save')}</button>
+          <button type="button" disabled={busy} onClick={onTest}>{t('options_testConnection')}</button>
+          <button type="button" disabled={busy || !saved?.hasToken} onClick={onForget}>{t('options_forgetToken')}</button>
         </div>}
         <StatusLine status={status} busy={busy} />
       </form>

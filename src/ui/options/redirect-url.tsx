@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { t } from '../../i18n/t';
 
 /** The redirect URL this browser's sign-in window ends on, or '' where the browser has none. */
 export function redirectUrl(): string {
@@ -18,21 +19,21 @@ export function RedirectUrl() {
   async function copy() {
     try {
       await navigator.clipboard.writeText(url);
-      setCopied('Copied.');
+      setCopied(t('common_copied'));
     } catch {
-      setCopied('Copying failed: select the address and copy it by hand.');
+      setCopied(t('options_copyFailed'));
     }
   }
 
   return (
     <div class="field">
-      <label for="redirectUrl">Redirect URL</label>
+      <label for="redirectUrl">{t('options_redirectUrlLabel')}</label>
       <div class="inline-form">
         <input id="redirectUrl" type="text" readOnly value={url} aria-describedby="redirectUrl-hint" onFocus={(e) => e.currentTarget.select()} />
-        <button type="button" class="small" disabled={!url} onClick={() => void copy()}>Copy</button>
+        <button type="button" class="small" disabled={!url} onClick={() => void copy()}>{t('common_copy')}</button>
       </div>
       <p class="hint" id="redirectUrl-hint" aria-live="polite">
-        {copied || 'Your Glean admin registers this address as a redirect URL of the client, for this browser.'}
+        {copied || t('options_redirectUrlHint')}
       </p>
     </div>
   );

@@ -1,14 +1,15 @@
+import { t, type MessageKey } from '../../i18n/t';
 import type { AuthMethod } from '../../settings/types';
 
-const METHODS: { id: AuthMethod; label: string; note?: string }[] = [
-  { id: 'oauth', label: 'Sign in with OAuth', note: 'recommended' },
-  { id: 'token', label: 'API token' },
+const METHODS: { id: AuthMethod; label: MessageKey; note?: MessageKey }[] = [
+  { id: 'oauth', label: 'options_methodOAuth', note: 'options_recommended' },
+  { id: 'token', label: 'options_apiToken' },
 ];
 
-const HINTS: Record<AuthMethod, string> = {
-  oauth: 'Sign in with your company account. No token to copy, and access can be withdrawn by signing out.',
-  token: 'Paste a token your Glean admin created for you.',
-};
+const HINTS = {
+  oauth: 'options_methodOAuthHint',
+  token: 'options_methodTokenHint',
+} as const satisfies Record<AuthMethod, MessageKey>;
 
 /**
  * The choice between the two ways to sign in. Buttons with role "radio" rather than labelled
@@ -28,17 +29,17 @@ export function SignInMethod({ value, onChange }: { value: AuthMethod; onChange:
 
   return (
     <div class="field">
-      <span id="sign-in-method-label" style={{ fontWeight: 600 }}>Sign-in method</span>
+      <span id="sign-in-method-label" style={{ fontWeight: 600 }}>{t('options_signInMethod')}</span>
       <div role="radiogroup" aria-labelledby="sign-in-method-label" aria-describedby="sign-in-method-hint" class="actions">
         {METHODS.map((m, i) => (
           <button key={m.id} type="button" role="radio" data-method={m.id} aria-checked={value === m.id} tabIndex={value === m.id ? 0 : -1}
             class={value === m.id ? 'primary' : ''} onClick={() => onChange(m.id)} onKeyDown={(e) => onKeyDown(e, i)}>
-            {m.label}
-            {m.note && <span> ({m.note})</span>}
+            {t(m.label)}
+            {m.note && <span> {t(m.note)}</span>}
           </button>
         ))}
       </div>
-      <p class="hint" id="sign-in-method-hint">{HINTS[value]}</p>
+      <p class="hint" id="sign-in-method-hint">{t(HINTS[value])}</p>
     </div>
   );
 }

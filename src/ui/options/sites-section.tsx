@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { t } from '../../i18n/t';
 import { MessageError, send } from '../../messaging/send';
 import { ALL_SITES_PERMISSION } from '../../sites/everywhere';
 import { siteFromInput } from '../../sites/site-input';
@@ -7,6 +8,7 @@ import { sitePattern } from '../../sites/site-url';
 import type { Status } from '../components/status-line';
 
 const messageOf = (e: unknown) => (e instanceof MessageError ? e.info.message : e instanceof Error ? e.message : String(e));
+const EXAMPLE_SITE = 'https://intranet.example.com';
 const ask = (origin: string) => browser.permissions.request({ origins: [origin] }).catch(() => false);
 
 /**
@@ -26,7 +28,7 @@ export function SitesSection() {
         setSites(list);
         setEverywhere(all);
       },
-      (e: unknown) => setStatus({ tone: 'error', text: `The sites could not be read: ${messageOf(e)}` }),
+      (e: unknown) => setStatus({ tone: 'error', text: t('options_sitesReadFailed', messageOf(e)) }),
     );
   }, []);
 
@@ -41,20 +43,20 @@ export function SitesSection() {
   function onAdd(event: Event) {
     event.preventDefault();
     const site = siteFromInput(draft);
-    if (!site) return setStatus({ tone: 'error', text: 'Enter a web site address, like https://intranet.example.com.' });
+    if (!site) return setStatus({ tone: 'error', text: t('options_siteInvalid', EXAMPLE_SITE) });
     const granted = ask(sitePattern(site)); // first, while the click still counts as a gesture
     run(async () => {
-      if (!(await granted)) return { tone: 'error', text: `The browser did not allow the extension on ${site}.` };
+      if (!(await granted)) return { tone: 'error', text: t('options_siteNotAllowed', site) };
       setSites(await send('sites.set', { site, enabled: true }));
       setDraft('');
-      return { tone: 'ok', text: `Glean images now show on ${site} (reload its open pages).` };
+      return { tone: 'ok', text: t('options_siteAdded', site) };
     });
   }
 
   function onRemove(site: string) {
     run(async () => {
       setSites(await send('sites.set', { site, enabled: false }));
-      return { tone: 'ok', text: `Glean images no longer show on ${site}.` };
+      return { tone: 'ok', text: t('options_siteRemoved', site) };
     });
   }
 
@@ -65,39 +67,39 @@ export function SitesSection() {
     run(async () => {
       if (!(await granted)) {
         input.checked = false;
-        return { tone: 'error', text: 'The browser did not allow the extension on all sites.' };
+        return { tone: 'error', text: t('options_everywhereNotAllowed') };
       }
       setEverywhere(await send('sites.everywhere.set', { everywhere: want }));
-      return { tone: 'ok', text: want ? 'Glean images now show on every https site.' : 'Glean images show only on the sites listed.' };
+      return { tone: 'ok', text: want ? t('options_everywhereOn') : t('options_everywhereOff') };
     });
   }
 
   return (
     <section class="sites" aria-labelledby="sites-heading">
-      <h2 id="sites-heading">Glean images on web pages</h2>
-      <p class="hint">Pages can name Glean images that only show with your token. The extension shows them on these sites, and nowhere else.</p>
-      {sites?.length === 0 && <p>No site yet. Add one here, or use the switch in the toolbar popup on the site itself.</p>}
+      <h2 id="sites-heading">{t('options_sitesTitle')}</h2>
+      <p class="hint">{t('options_sitesHint')}</p>
+      {sites?.length === 0 && <p>{t('options_sitesEmpty')}</p>}
       <ul class="items sites-list">
         {sites?.map((site) => (
           <li key={site} class="site-row">
             <code>{site}</code>{' '}
-            <button type="button" class="small" disabled={busy} aria-label={`Remove ${site}`} onClick={() => onRemove(site)}>Remove</button>
+            <button type="button" class="small" disabled={busy} aria-label={t('options_removeSite', site)} onClick={() => onRemove(site)}>{t('common_remove')}</button>
           </li>
         ))}
       </ul>
       <form class="inline-form" onSubmit={onAdd} noValidate>
         <div class="field">
-          <label for="site-add">Add a site</label>
-          <input id="site-add" type="text" autocomplete="off" spellcheck={false} placeholder="https://intranet.example.com" value={draft} onInput={(e) => setDraft(e.currentTarget.value)} />
+          <label for="site-add">{t('options_addSiteLabel')}</label>
+          <input id="site-add" type="text" autocomplete="off" spellcheck={false} placeholder={EXAMPLE_SITE} value={draft} onInput={(e) => setDraft(e.currentTarget.value)} />
         </div>
-        <button type="submit" disabled={busy}>Add site</button>
+        <button type="submit" disabled={busy}>{t('options_addSite')}</button>
       </form>
       <label class="check" style={{ marginTop: '0.75rem' }}>
         <input id="sites-everywhere" type="checkbox" checked={everywhere} disabled={busy} aria-describedby="sites-everywhere-warning" onChange={onEverywhere} />
-        Show Glean images on every site
+        {t('options_everywhereLabel')}
       </label>
       <p class="hint" id="sites-everywhere-warning">
-        Careful: any page you open could then name a Glean image, by its address or key, and read it once it is shown, with your access. Turn this on only if that is acceptable for every site you visit. Plain http sites are not included; add them one by one.
+        {t('options_everywhereWarning')}
       </p>
       <p class={`status ${status ? `status-${status.tone}` : ''}`} aria-live="polite" data-testid="sites-status" data-busy={busy}>{status?.text ?? ''}</p>
     </section>

@@ -1,5 +1,6 @@
 /** The options page's "Uploads" form as it holds the preferences (text, as typed), and its checks. */
 import type { ImageType } from '../../glean/types';
+import { t, tCount, type MessageKey } from '../../i18n/t';
 import type { ProcessingOptions } from '../../images/types';
 import { LIMITS } from '../../messaging/protocol';
 import type { UploadPreferences } from '../../settings/upload-preferences';
@@ -62,9 +63,10 @@ export function draftFrom(prefs: UploadPreferences): UploadsDraft {
 /** A number typed in a field, or NaN when the text is not one. */
 const numberIn = (text: string) => (text.trim() === '' ? NaN : Number(text.trim()));
 
-function wholeIn(text: string, [min, max]: readonly [number, number], what: string): { value: number } | { error: string } {
+/** One message per unit ("uploads", "attempts"), as languages word "a whole number of …" differently. */
+function wholeIn(text: string, [min, max]: readonly [number, number], message: MessageKey): { value: number } | { error: string } {
   const n = numberIn(text);
-  if (!Number.isInteger(n) || n < min || n > max) return { error: `Enter a whole number of ${what} from ${min} to ${max}.` };
+  if (!Number.isInteger(n) || n < min || n > max) return { error: t(message, min, max) };
   return { value: n };
 }
 
@@ -74,37 +76,37 @@ function wholeIn(text: string, [min, max]: readonly [number, number], what: stri
  */
 export function preferencesFrom(draft: UploadsDraft, saved: UploadPreferences): { prefs: UploadPreferences } | { errors: UploadsErrors } {
   const errors: UploadsErrors = {};
-  const whole = (field: UploadsField, bounds: readonly [number, number], what: string): number => {
-    const got = wholeIn(draft[field], bounds, what);
+  const whole = (field: UploadsField, bounds: readonly [number, number], message: MessageKey): number => {
+    const got = wholeIn(draft[field], bounds, message);
     if ('error' in got) errors[field] = got.error;
     return 'value' in got ? got.value : 0;
   };
 
   const mb = numberIn(draft.capMb);
   const [minMb, maxMb] = BOUNDS.capMb;
-  if (!Number.isFinite(mb)) errors.capMb = 'Enter a size in megabytes, like 20.';
-  else if (mb < minMb || mb > maxMb) errors.capMb = `The largest file can be set from ${minMb} to ${maxMb} MB.`;
-  const concurrency = whole('concurrency', BOUNDS.concurrency, 'uploads');
-  const maxAttempts = whole('maxAttempts', BOUNDS.maxAttempts, 'attempts');
-  const historyCap = whole('historyCap', BOUNDS.historyCap, 'uploads');
+  if (!Number.isFinite(mb)) errors.capMb = t('options_capMbInvalid');
+  else if (mb < minMb || mb > maxMb) errors.capMb = t('options_capMbRange', minMb, maxMb);
+  const concurrency = whole('concurrency', BOUNDS.concurrency, 'options_wholeUploads');
+  const maxAttempts = whole('maxAttempts', BOUNDS.maxAttempts, 'options_wholeAttempts');
+  const historyCap = whole('historyCap', BOUNDS.historyCap, 'options_wholeUploads');
 
   const side = (field: 'maxWidth' | 'maxHeight'): number | undefined => {
     if (draft[field].trim() === '' || numberIn(draft[field]) === 0) return undefined;
     const n = numberIn(draft[field]);
     const [min, max] = BOUNDS.side;
     if (Number.isInteger(n) && n >= min && n <= max) return n;
-    errors[field] = `Enter a whole number of pixels from ${min} to ${max}, or leave it empty for no limit.`;
+    errors[field] = t('options_sideInvalid', min, max);
     return undefined;
   };
   const maxWidth = side('maxWidth');
   const maxHeight = side('maxHeight');
-  const quality = isLossy(draft.format) ? whole('quality', BOUNDS.quality, 'percent') : undefined;
+  const quality = isLossy(draft.format) ? whole('quality', BOUNDS.quality, 'options_wholePercent') : undefined;
 
   if (draft.defaultType === 'USER' && !draft.id.trim()) {
-    errors.id = 'A profile picture (USER) needs the user ID. Every right-click upload would then replace that person\'s picture.';
+    errors.id = t('options_userTypeNeedsId');
   }
   for (const field of ['id', 'ds', 'cid'] as const) {
-    if (draft[field].trim().length > LIMITS.fieldLength) errors[field] = `At most ${LIMITS.fieldLength} characters.`;
+    if (draft[field].trim().length > LIMITS.fieldLength) errors[field] = tCount('options_atMostCharacters', LIMITS.fieldLength);
   }
   if (Object.keys(errors).length) return { errors };
 

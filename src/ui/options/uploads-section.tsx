@@ -2,11 +2,12 @@ import { FormatOptions } from '../components/format-options';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { IMAGE_TYPES, type ImageType } from '../../glean/types';
+import { t } from '../../i18n/t';
 import { MessageError, send } from '../../messaging/send';
 import type { UploadPreferences } from '../../settings/upload-preferences';
 import { Field } from '../components/field';
 import { StatusLine, type Status } from '../components/status-line';
-import { draftFrom, isLossy, preferencesFrom, type OutputFormat, type UploadsDraft, type UploadsErrors, type UploadsField } from './uploads-draft';
+import { BOUNDS, draftFrom, isLossy, preferencesFrom, type OutputFormat, type UploadsDraft, type UploadsErrors, type UploadsField } from './uploads-draft';
 
 const id = (field: UploadsField) => `uploads-${field}`;
 const messageOf = (e: unknown) => (e instanceof MessageError ? e.info.message : e instanceof Error ? e.message : String(e));
@@ -16,7 +17,7 @@ export function UploadsSection() {
   const [saved, setSaved] = useState<UploadPreferences | null>(null);
   const [draft, setDraft] = useState<UploadsDraft | null>(null);
   const [errors, setErrors] = useState<UploadsErrors>({});
-  const [status, setStatus] = useState<Status | null>({ tone: 'info', text: 'Loading the upload settings…' });
+  const [status, setStatus] = useState<Status | null>(() => ({ tone: 'info', text: t('options_uploadsLoading') }));
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -26,7 +27,7 @@ export function UploadsSection() {
         setDraft(draftFrom(prefs));
         setStatus(null);
       },
-      (e: unknown) => setStatus({ tone: 'error', text: `The upload settings could not be read: ${messageOf(e)}` }),
+      (e: unknown) => setStatus({ tone: 'error', text: t('options_uploadsReadFailed', messageOf(e)) }),
     );
   }, []);
 
@@ -38,18 +39,18 @@ export function UploadsSection() {
     const checked = preferencesFrom(draft, saved);
     if ('errors' in checked) {
       setErrors(checked.errors);
-      setStatus({ tone: 'error', text: 'Please correct the upload settings marked below.' });
+      setStatus({ tone: 'error', text: t('options_uploadsCorrect') });
       document.getElementById(id(Object.keys(checked.errors)[0] as UploadsField))?.focus();
       return;
     }
     setErrors({});
     setBusy(true);
-    setStatus({ tone: 'info', text: 'Saving the upload settings…' });
+    setStatus({ tone: 'info', text: t('options_uploadsSaving') });
     try {
       const next = await send('preferences.save', checked.prefs);
       setSaved(next);
       setDraft(draftFrom(next));
-      setStatus({ tone: 'ok', text: 'Upload settings saved. New uploads use them.' });
+      setStatus({ tone: 'ok', text: t('options_uploadsSaved') });
     } catch (e) {
       setStatus({ tone: 'error', text: messageOf(e) });
     } finally {
@@ -77,37 +78,37 @@ export function UploadsSection() {
 
   return (
     <section class="uploads-section" aria-labelledby="uploads-title">
-      <h2 id="uploads-title">Uploads</h2>
+      <h2 id="uploads-title">{t('options_uploadsTitle')}</h2>
       {draft && (
         <form onSubmit={onSave} noValidate>
           <div class="field-row two">
-            {input('capMb', 'Largest file (MB)', 'Bigger images are refused before anything is sent.', { min: 1, max: 200, step: 'any', inputMode: 'decimal' })}
-            {input('concurrency', 'Uploads at the same time', '1 to 8.', { min: 1, max: 8, step: 1 })}
-            {input('maxAttempts', 'Attempts before giving up', 'After network errors, server errors or rate limits.', { min: 1, max: 20, step: 1 })}
-            {input('historyCap', 'Uploads kept in history', 'Older entries leave the list; the images stay in Glean.', { min: 10, max: 5000, step: 10 })}
+            {input('capMb', t('options_capMbLabel'), t('options_capMbHint'), { min: 1, max: 200, step: 'any', inputMode: 'decimal' })}
+            {input('concurrency', t('options_concurrencyLabel'), t('options_range', BOUNDS.concurrency[0], BOUNDS.concurrency[1]), { min: 1, max: 8, step: 1 })}
+            {input('maxAttempts', t('options_maxAttemptsLabel'), t('options_maxAttemptsHint'), { min: 1, max: 20, step: 1 })}
+            {input('historyCap', t('options_historyCapLabel'), t('options_historyCapHint'), { min: 10, max: 5000, step: 10 })}
           </div>
 
-          <h3>Right-click "Upload to Glean"</h3>
-          <Field id={id('defaultType')} label="Default type for right-click" hint={'What "Upload to Glean" uploads as. "Upload with details…" starts from these values too.'}>
+          <h3>{t('options_rightClickTitle')}</h3>
+          <Field id={id('defaultType')} label={t('options_defaultTypeLabel')} hint={t('options_defaultTypeHint')}>
             {(describedBy) => (
               <select id={id('defaultType')} value={draft.defaultType} aria-describedby={describedBy} disabled={busy}
                 onChange={(e) => set({ defaultType: e.currentTarget.value as ImageType })}>
-                {IMAGE_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}
+                {IMAGE_TYPES.map((type) => <option key={type} value={type}>{type}</option>)}
               </select>
             )}
           </Field>
           <div class="field-row">
-            {text('id', 'ID')}
-            {text('ds', 'Datasource')}
-            {text('cid', 'Content ID')}
+            {text('id', t('options_idLabel'))}
+            {text('ds', t('options_datasourceLabel'))}
+            {text('cid', t('options_contentIdLabel'))}
           </div>
 
-          <h3>Processing</h3>
-          <p class="hint">Applied to every upload that does not choose its own processing.</p>
+          <h3>{t('options_processingTitle')}</h3>
+          <p class="hint">{t('options_processingHint')}</p>
           <div class="field-row two">
-            {input('maxWidth', 'Maximum width', 'Pixels; empty for no limit.', { min: 1, max: 20000, step: 1, placeholder: 'No limit' })}
-            {input('maxHeight', 'Maximum height', 'Pixels; empty for no limit.', { min: 1, max: 20000, step: 1, placeholder: 'No limit' })}
-            <Field id={id('format')} label="Format" hint="Keep sends each image in its own format.">
+            {input('maxWidth', t('options_maxWidthLabel'), t('options_sideHint'), { min: 1, max: 20000, step: 1, placeholder: t('options_noLimit') })}
+            {input('maxHeight', t('options_maxHeightLabel'), t('options_sideHint'), { min: 1, max: 20000, step: 1, placeholder: t('options_noLimit') })}
+            <Field id={id('format')} label={t('options_formatLabel')} hint={t('options_formatHint')}>
               {(describedBy) => (
                 <select id={id('format')} value={draft.format} aria-describedby={describedBy} disabled={busy}
                   onChange={(e) => set({ format: e.currentTarget.value as OutputFormat })}>
@@ -115,12 +116,12 @@ export function UploadsSection() {
                 </select>
               )}
             </Field>
-            {input('quality', 'Quality', isLossy(draft.format) ? '1 to 100 (percent), for JPEG and WebP.' : 'Only for JPEG and WebP.',
+            {input('quality', t('options_qualityLabel'), isLossy(draft.format) ? t('options_qualityHint') : t('options_qualityOnlyLossy'),
               { min: 1, max: 100, step: 1, disabled: busy || !isLossy(draft.format) })}
           </div>
 
           <div class="actions">
-            <button type="submit" class="primary" disabled={busy}>Save upload settings</button>
+            <button type="submit" class="primary" disabled={busy}>{t('options_saveUploads')}</button>
           </div>
         </form>
       )}

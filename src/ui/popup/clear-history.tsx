@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t, tCount } from '../../i18n/t';
 
 /** "Clear history", asking first inside the popup (window.confirm would close it in some browsers). */
 export function ClearHistory({ count, onClear, disabled }: { count: number; onClear: () => Promise<void>; disabled?: boolean }) {
@@ -16,18 +17,18 @@ export function ClearHistory({ count, onClear, disabled }: { count: number; onCl
   if (!asking) {
     return (
       <button ref={opener} type="button" disabled={disabled || count === 0} onClick={() => setAsking(true)}>
-        Clear history
+        {t('popup_clearHistory')}
       </button>
     );
   }
   return (
     <div class="confirm" role="group" aria-labelledby="clear-question">
-      <p id="clear-question">Remove all {count} uploads from this list? The images stay in Glean.</p>
+      <p id="clear-question">{tCount('popup_clearHistoryQuestion', count)}</p>
       <div class="actions tight">
         <button ref={confirm} type="button" class="danger" onClick={() => void onClear().finally(() => setAsking(false))}>
-          Clear
+          {t('popup_clearConfirm')}
         </button>
-        <button type="button" onClick={() => setAsking(false)}>Keep them</button>
+        <button type="button" onClick={() => setAsking(false)}>{t('popup_clearKeep')}</button>
       </div>
     </div>
   );

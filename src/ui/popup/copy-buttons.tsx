@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../../i18n/t';
 import { COPY_FORMATS, formatCopy, type CopySource } from '../../history/copy-formats';
 
 /** Copies text; false when the browser refuses (no focus, no permission). */
@@ -19,7 +20,7 @@ export function CopyButtons({ source, label }: { source: CopySource; label: stri
       <div class="copy-buttons">
         {COPY_FORMATS.map(({ format, label: text, done }) => (
           <button key={format} type="button" class="small" disabled={format === 'key' && !source.key}
-            onClick={async () => setSaid((await copyText(formatCopy(format, source))) ? done : 'The browser did not allow copying.')}>
+            onClick={async () => setSaid((await copyText(formatCopy(format, source))) ? done : t('popup_copyRefused'))}>
             {text}
           </button>
         ))}

@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
+import { t } from '../../i18n/t';
+import { Message } from '../components/message';
 import { fileNameOf, formatDimensions } from './format';
 
 /** What the picture is called: its file name; a page's blob: URL has only a random id, so it is described instead. */
 export function pictureName(src: string): string {
-  return src.startsWith('blob:') ? 'Picture made by the page' : fileNameOf(src);
+  return src.startsWith('blob:') ? t('popup_pictureMadeByPage') : fileNameOf(src);
 }
 
 /** Whether an extension page can show this address at all: a page's blob: URL belongs to the page. */
@@ -22,11 +24,11 @@ export function DetailsImage({ src, pageUrl }: { src: string; pageUrl: string })
         {broken ? (
           <p class="hint placeholder">
             {src.startsWith('blob:')
-              ? 'The page made this picture itself, so it cannot be shown here. It can still be uploaded.'
-              : 'The picture cannot be shown here. It can still be uploaded if the page still shows it.'}
+              ? t('popup_pictureMadeByPageHidden')
+              : t('popup_pictureHidden')}
           </p>
         ) : (
-          <img src={src} alt={`The picture to upload: ${name}`}
+          <img src={src} alt={t('popup_pictureToUpload', name)}
             onLoad={(e) => setSize({ width: e.currentTarget.naturalWidth, height: e.currentTarget.naturalHeight })}
             onError={() => setBroken(true)} />
         )}
@@ -36,7 +38,7 @@ export function DetailsImage({ src, pageUrl }: { src: string; pageUrl: string })
         {size.width > 0 && <p class="hint">{formatDimensions(size.width, size.height)}</p>}
         {pageUrl && (
           <p class="hint page-url" title={pageUrl}>
-            On <span>{pageUrl}</span>
+            <Message id="popup_onPage" args={[<span>{pageUrl}</span>]} />
           </p>
         )}
       </figcaption>

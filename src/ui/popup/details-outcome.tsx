@@ -1,7 +1,9 @@
 import { altFor } from '../../history/copy-formats';
 import type { HistoryEntry } from '../../history/types';
+import { t } from '../../i18n/t';
 import type { TabUploadResult } from '../../messaging/protocol';
 import type { JobSummary, QueuePause } from '../../queue/types';
+import { Message } from '../components/message';
 import { CopyButtons } from './copy-buttons';
 import { formatTime } from './format';
 import { UploadProgress } from './upload-progress';
@@ -44,17 +46,17 @@ export function DetailsOutcomeView({ outcome, job, pause, name, disabled, onInsi
     case 'sending':
       return null;
     case 'queued':
-      return job ? <UploadProgress job={job} pause={pause} name={name} /> : <p class="hint" role="status">Waiting in the queue.</p>;
+      return job ? <UploadProgress job={job} pause={pause} name={name} /> : <p class="hint" role="status">{t('popup_waitingInQueue')}</p>;
     case 'duplicate': {
       const { earlier } = outcome;
       return (
         <div class="duplicate">
           <p class="notice">
-            Already uploaded with the same details on {formatTime(earlier.createdAt, true)}. Key: <code>{earlier.key}</code>
+            <Message id="popup_duplicateNotice" args={[formatTime(earlier.createdAt, true), <code>{earlier.key}</code>]} />
           </p>
-          <CopyButtons source={{ key: earlier.key, url: earlier.url, alt: altFor(earlier) }} label="Copy the earlier upload" />
+          <CopyButtons source={{ key: earlier.key, url: earlier.url, alt: altFor(earlier) }} label={t('popup_copyEarlierUpload')} />
           <div class="actions tight">
-            <button type="button" class="small" disabled={disabled} onClick={onInsist}>Upload again anyway</button>
+            <button type="button" class="small" disabled={disabled} onClick={onInsist}>{t('popup_uploadAgain')}</button>
           </div>
         </div>
       );
@@ -66,7 +68,7 @@ export function DetailsOutcomeView({ outcome, job, pause, name, disabled, onInsi
           {outcome.needsOrigin && (
             <div class="actions tight">
               <button type="button" class="small" disabled={disabled} onClick={() => onAllow(outcome.needsOrigin!)}>
-                Allow {siteOf(outcome.needsOrigin)} and try again
+                {t('popup_allowSiteAndRetry', siteOf(outcome.needsOrigin))}
               </button>
             </div>
           )}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { t } from '../../i18n/t';
 import type { UploadOptions } from '../../messaging/protocol';
 import { send } from '../../messaging/send';
 import type { PublicSettings } from '../../settings/types';
@@ -42,14 +43,14 @@ export function DetailsView({ target, settings }: { target: DetailsTarget; setti
   const name = pictureName(target.src);
 
   useEffect(() => {
-    document.title = `Upload ${name} to Glean`;
+    document.title = t('popup_detailsWindowTitle', name);
     send('preferences.get', null)
       .then(
         (p) => {
           setPrefs(p);
           setMetadata(prefilled(settings, p));
         },
-        (e: unknown) => setStatus({ tone: 'error', text: `The upload defaults could not be read, so the form starts empty: ${messageOf(e)}` }),
+        (e: unknown) => setStatus({ tone: 'error', text: t('popup_defaultsUnreadable', messageOf(e)) }),
       )
       .finally(() => setLoaded(true));
   }, []);
@@ -74,7 +75,7 @@ export function DetailsView({ target, settings }: { target: DetailsTarget; setti
     setErrors(problems);
     const first = Object.keys(problems)[0];
     if (first) {
-      setStatus({ tone: 'error', text: 'Please correct the fields marked below.' });
+      setStatus({ tone: 'error', text: t('popup_correctFields') });
       document.getElementById(`${ID_PREFIX}-${first}`)?.focus();
       return null;
     }
@@ -85,13 +86,13 @@ export function DetailsView({ target, settings }: { target: DetailsTarget; setti
   async function upload(options: UploadOptions) {
     setBusy(true);
     setOutcome({ step: 'sending' });
-    setStatus({ tone: 'info', text: 'Sending the image to the upload queue…' });
+    setStatus({ tone: 'info', text: t('popup_sendingImage') });
     try {
       const [result] = await send('upload.enqueueFromTab', { ...options, tabId: target.tabId, images: [{ src: target.src, frameId: target.frameId }] });
-      if (!result) throw new Error('The extension did not say what became of the image.');
+      if (!result) throw new Error(t('popup_noResult'));
       if (result.status === 'queued') remember(result.job);
       setOutcome(outcomeOf(result));
-      setStatus(result.status === 'queued' ? { tone: 'ok', text: 'Sent to the upload queue.' } : null);
+      setStatus(result.status === 'queued' ? { tone: 'ok', text: t('popup_sentToQueue') } : null);
     } catch (e) {
       setOutcome({ step: 'ready' });
       setStatus({ tone: 'error', text: messageOf(e) });
@@ -109,16 +110,16 @@ export function DetailsView({ target, settings }: { target: DetailsTarget; setti
     // Asked first, inside the click: browsers grant permissions only during a user gesture.
     const asked = browser.permissions.request({ origins: [origin] }).catch(() => false);
     void asked.then((granted) =>
-      granted ? submit(false) : setStatus({ tone: 'error', text: `The browser did not allow reading images from ${siteOf(origin)}.` }),
+      granted ? submit(false) : setStatus({ tone: 'error', text: t('popup_siteReadRefused', siteOf(origin)) }),
     );
   };
 
   return (
     <section class="details-view" aria-labelledby="details-title">
-      <h2 id="details-title">Upload with details</h2>
+      <h2 id="details-title">{t('popup_uploadWithDetails')}</h2>
       <DetailsImage src={target.src} pageUrl={target.pageUrl} />
       {!loaded ? (
-        <p class="hint" role="status">Loading the upload defaults…</p>
+        <p class="hint" role="status">{t('popup_loadingDefaults')}</p>
       ) : (
         <form noValidate onSubmit={(e) => { e.preventDefault(); submit(false); }}>
           <MetadataForm idPrefix={ID_PREFIX} value={metadata} onChange={edit} errors={errors} showActAs={global} disabled={busy || inFlight} />
@@ -126,8 +127,8 @@ export function DetailsView({ target, settings }: { target: DetailsTarget; setti
             <ProcessingForm idPrefix={ID_PREFIX} value={processing} onChange={setProcessing} squareCropOffered={metadata.type === 'USER'} disabled={busy || inFlight} />
           </ProcessingDefaults.Provider>
           <div class="actions">
-            <button type="submit" class="primary" disabled={busy || inFlight}>Upload</button>
-            <button type="button" onClick={() => window.close()}>Close</button>
+            <button type="submit" class="primary" disabled={busy || inFlight}>{t('popup_upload')}</button>
+            <button type="button" onClick={() => window.close()}>{t('common_close')}</button>
           </div>
           <StatusLine status={status} busy={busy} />
           <DetailsOutcomeView outcome={outcome} job={job} pause={pause ?? null} name={name} disabled={busy}

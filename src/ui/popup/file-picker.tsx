@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../i18n/t';
 import { filesFrom } from './picked-file';
 
-const PASTE_KEYS = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘V' : 'Ctrl+V';
+const MAC = /Mac|iPhone|iPad/.test(navigator.platform);
 
 interface FilePickerProps {
   onFiles: (files: File[]) => void;
@@ -53,9 +54,9 @@ export function FilePicker({ onFiles, active, disabled, children }: FilePickerPr
     <div class={`dropzone${over ? ' dropzone-over' : ''}`} onDragOver={onDragOver} onDragLeave={() => setOver(false)} onDrop={onDrop}>
       <div class="dropzone-bar">
         <button type="button" class="primary" disabled={disabled} onClick={() => input.current?.click()}>
-          Choose images
+          {t('popup_chooseImages')}
         </button>
-        <span class="hint">or drop them here, or paste with {PASTE_KEYS}</span>
+        <span class="hint">{t('popup_dropOrPaste', MAC ? '⌘V' : t('popup_pasteKeys'))}</span>
       </div>
       <input
         ref={input}
@@ -63,7 +64,7 @@ export function FilePicker({ onFiles, active, disabled, children }: FilePickerPr
         accept="image/*,.svg"
         multiple
         hidden
-        aria-label="Choose images"
+        aria-label={t('popup_chooseImages')}
         onChange={(e) => {
           const files = Array.from(e.currentTarget.files ?? []);
           e.currentTarget.value = ''; // choosing the same file again still fires change

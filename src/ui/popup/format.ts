@@ -1,22 +1,28 @@
 /** Small wording helpers shared by the popup's tabs. */
+import { browser } from 'wxt/browser';
+import { t, tCount } from '../../i18n/t';
 import { MessageError } from '../../messaging/send';
+
+/** One decimal in the UI language's notation ("14.2", "14,2"). */
+const oneDecimal = (n: number) =>
+  n.toLocaleString(browser.i18n.getUILanguage(), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** A byte count for people: "812 B", "14.2 KB", "3.1 MB". */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes < 1024 * 1024) return `${oneDecimal(bytes / 1024)} KB`;
+  return `${oneDecimal(bytes / (1024 * 1024))} MB`;
 }
 
 /** "640 × 480", or "size unknown" before the image has loaded. */
 export function formatDimensions(width: number, height: number): string {
-  return width > 0 && height > 0 ? `${width} × ${height}` : 'size unknown';
+  return width > 0 && height > 0 ? `${width} × ${height}` : t('popup_sizeUnknown');
 }
 
 /** "PNG" from "image/png", "SVG" from "image/svg+xml". */
 export function formatType(mime: string): string {
   const sub = mime.split('/')[1]?.split(/[+;]/)[0]?.toLowerCase();
-  if (!sub) return 'unknown type';
+  if (!sub) return t('popup_unknownType');
   if (sub === 'x-icon' || sub === 'vnd.microsoft.icon') return 'ICO';
   return sub === 'webp' ? 'WebP' : sub.toUpperCase();
 }
@@ -39,15 +45,15 @@ export function lookupErrorText(e: unknown): string {
   const { kind, retryAfterSeconds } = e.info;
   switch (kind) {
     case 'bad-request':
-      return 'Glean did not accept this request (400). Check the key, or the type and IDs.';
+      return t('popup_lookupBadRequest');
     case 'unauthorized':
-      return 'Glean refused the token (401). Check it in the settings.';
+      return t('popup_lookupUnauthorized');
     case 'not-found':
-      return 'No image found: nothing is stored under this key or these details.';
+      return t('popup_lookupNotFound');
     case 'rate-limited':
       return retryAfterSeconds === undefined
-        ? 'Glean is getting too many requests (429). Try again in a little while.'
-        : `Glean is getting too many requests (429). Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`;
+        ? t('popup_lookupRateLimited')
+        : tCount('popup_lookupRetryIn', retryAfterSeconds);
     default:
       return e.info.message;
   }
@@ -57,7 +63,7 @@ export function lookupErrorText(e: unknown): string {
 export function fileNameOf(url: string): string {
   try {
     const u = new URL(url);
-    if (u.protocol === 'data:') return 'inline image';
+    if (u.protocol === 'data:') return t('popup_inlineImage');
     const last = decodeURIComponent(u.pathname.split('/').filter(Boolean).pop() ?? '');
     return last || u.hostname;
   } catch {
@@ -65,8 +71,9 @@ export function fileNameOf(url: string): string {
   }
 }
 
-/** A local time for "until…" and history dates. */
+/** A local time for "until…" and history dates, in the language of the sentence around it. */
 export function formatTime(epochMs: number, withDate = false): string {
   const d = new Date(epochMs);
-  return withDate ? d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : d.toLocaleTimeString();
+  const lang = browser.i18n.getUILanguage();
+  return withDate ? d.toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' }) : d.toLocaleTimeString(lang);
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../../i18n/t';
 import { altFor } from '../../history/copy-formats';
 import type { HistoryEntry } from '../../history/types';
 import { CopyButtons } from './copy-buttons';
@@ -31,9 +32,9 @@ export function HistoryRow({ entry, highlighted = false }: { entry: HistoryEntry
         <p class="hint">{meta}</p>
         <p class="hint">
           {formatType(entry.mime)} · {formatDimensions(entry.width, entry.height)} · {formatBytes(entry.size)} · {formatTime(entry.createdAt, true)}
-          {entry.actAs ? ` · as ${entry.actAs}` : ''}
+          {entry.actAs ? ` · ${t('popup_asPerson', entry.actAs)}` : ''}
         </p>
-        <CopyButtons source={{ key: entry.key, url: entry.url, alt: altFor(entry) }} label={`Copy ${name}`} />
+        <CopyButtons source={{ key: entry.key, url: entry.url, alt: altFor(entry) }} label={t('popup_copyNamed', name)} />
       </div>
     </li>
   );

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../i18n/t';
 import type { HistoryEntry } from '../../history/types';
 import { send } from '../../messaging/send';
 import type { QueuePause } from '../../queue/types';
@@ -36,7 +37,7 @@ export function HistoryTab({ highlight }: { highlight?: string } = {}) {
         queue.jobs.forEach(remember);
         setInitialPause(queue.pause);
       },
-      (e: unknown) => setStatus({ tone: 'error', text: `The upload queue could not be read: ${messageOf(e)}` }),
+      (e: unknown) => setStatus({ tone: 'error', text: t('popup_queueUnreadable', messageOf(e)) }),
     ).finally(() => setQueueRead(true));
   }, [loadHistory, remember]);
 
@@ -63,23 +64,23 @@ export function HistoryTab({ highlight }: { highlight?: string } = {}) {
     }
   };
 
-  const onRetry = (id: string) => act(async () => remember(await send('upload.retry', { id })), 'Queued again.');
+  const onRetry = (id: string) => act(async () => remember(await send('upload.retry', { id })), t('popup_queuedAgain'));
   const onCancel = (id: string) =>
     act(async () => {
       await send('upload.cancel', { id });
       setGone((g) => new Set(g).add(id));
-    }, 'Cancelled.');
+    }, t('popup_cancelled'));
   const onClear = () =>
     act(async () => {
       await send('history.clear', null);
       setEntries([]);
-    }, 'History cleared.');
+    }, t('popup_historyCleared'));
 
   return (
     <div class="history-tab">
       {pending.length > 0 && (
         <section aria-labelledby="queue-title">
-          <h2 id="queue-title">In the queue ({pending.length})</h2>
+          <h2 id="queue-title">{t('popup_inQueue', pending.length)}</h2>
           <ul class="items">
             {pending.map((job) => (
               <JobRow key={job.id} job={job} pause={pause} onRetry={() => void onRetry(job.id)} onCancel={() => void onCancel(job.id)} />
@@ -89,20 +90,20 @@ export function HistoryTab({ highlight }: { highlight?: string } = {}) {
       )}
       <section aria-labelledby="history-title">
         <div class="section-head">
-          <h2 id="history-title">Recent uploads</h2>
+          <h2 id="history-title">{t('popup_recentUploads')}</h2>
           <ClearHistory count={entries?.length ?? 0} onClear={onClear} disabled={!entries} />
         </div>
         <StatusLine status={status} />
-        {loadError && <p class="error" role="alert">The history could not be read: {loadError}</p>}
-        {!entries && !loadError && <p class="hint" role="status">Loading the history…</p>}
-        {entries?.length === 0 && <p class="hint">No uploads yet. What you upload shows up here.</p>}
+        {loadError && <p class="error" role="alert">{t('popup_historyUnreadable', loadError)}</p>}
+        {!entries && !loadError && <p class="hint" role="status">{t('popup_loadingHistory')}</p>}
+        {entries?.length === 0 && <p class="hint">{t('popup_noUploadsYet')}</p>}
         {entries && entries.length > 0 && (
           <ul class="items">
             {entries.map((entry) => <HistoryRow key={entry.id} entry={entry} highlighted={entry.id === highlight} />)}
           </ul>
         )}
         {highlight && entries && queueRead && !entries.some((e) => e.id === highlight) && !pending.some((j) => j.id === highlight) && (
-          <p class="hint">The upload you asked to see is no longer in the recent uploads.</p>
+          <p class="hint">{t('popup_highlightGone')}</p>
         )}
       </section>
     </div>

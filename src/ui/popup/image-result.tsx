@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
+import { t } from '../../i18n/t';
 import type { ImageBytes } from '../../glean/types';
 import { copyImage } from './copy-image';
 import { formatBytes, formatDimensions } from './format';
@@ -38,17 +39,17 @@ export function ImageResult({ image, name, alt }: ImageResultProps) {
       </div>
       <figcaption>
         <p class="image-facts">
-          <span>{image.contentType || 'unknown type'}</span> · <span>{formatDimensions(size.width, size.height)}</span> · <span>{formatBytes(image.bytes.byteLength)}</span>
+          <span>{image.contentType || t('popup_unknownType')}</span> · <span>{formatDimensions(size.width, size.height)}</span> · <span>{formatBytes(image.bytes.byteLength)}</span>
         </p>
         <div class="actions tight">
           {url && (
             <a class="button small" href={url} download={downloadName(name, image.contentType)}>
-              Download
+              {t('popup_download')}
             </a>
           )}
           <button type="button" class="small"
-            onClick={async () => setSaid((await copyImage(blob)) ? 'Image copied.' : 'The browser did not allow copying the image; use Download instead.')}>
-            Copy
+            onClick={async () => setSaid((await copyImage(blob)) ? t('popup_imageCopied') : t('popup_imageCopyRefused'))}>
+            {t('common_copy')}
           </button>
         </div>
         <p class="hint copy-said" role="status" aria-live="polite">{said}</p>

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t';
 import type { JobSummary, QueuePause } from '../../queue/types';
 import { jobName, jobStateText, needsSettings } from './job-words';
 import { openSettings } from './open-settings';
@@ -19,9 +20,9 @@ export function JobRow({ job, pause, onRetry, onCancel }: JobRowProps) {
         <p class="item-name" title={name}>{name}</p>
         <p class={job.state === 'failed' ? 'error' : 'hint'}>{jobStateText(job, pause)}</p>
         <div class="actions tight" role="group" aria-label={name}>
-          {job.state === 'failed' && <button type="button" class="small" onClick={onRetry}>Retry</button>}
-          {canCancel && <button type="button" class="small" onClick={onCancel}>Cancel</button>}
-          {needsSettings(job, pause) && <button type="button" class="small" onClick={openSettings}>Open settings</button>}
+          {job.state === 'failed' && <button type="button" class="small" onClick={onRetry}>{t('common_retry')}</button>}
+          {canCancel && <button type="button" class="small" onClick={onCancel}>{t('common_cancel')}</button>}
+          {needsSettings(job, pause) && <button type="button" class="small" onClick={openSettings}>{t('common_openSettings')}</button>}
         </div>
       </div>
     </li>

@@ -1,4 +1,5 @@
 /** The state of an upload job in words, as the Upload and History tabs show it. */
+import { t } from '../../i18n/t';
 import type { JobSummary, QueuePause } from '../../queue/types';
 import { fileNameOf, formatTime } from './format';
 
@@ -6,13 +7,13 @@ import { fileNameOf, formatTime } from './format';
 export function jobStateText(job: JobSummary, pause: QueuePause | null): string {
   switch (job.state) {
     case 'queued':
-      return job.attempts > 0 ? `Waiting to try again (attempt ${job.attempts + 1}).` : 'Waiting in the queue.';
+      return job.attempts > 0 ? t('popup_waitingToRetry', job.attempts + 1) : t('popup_waitingInQueue');
     case 'uploading':
-      return 'Uploading…';
+      return t('popup_uploading');
     case 'done':
-      return 'Uploaded.';
+      return t('popup_uploaded');
     case 'failed':
-      return `Failed: ${job.error?.message ?? 'no reason given.'}`;
+      return job.error ? t('popup_failed', job.error.message) : t('popup_failedNoReason');
     case 'paused':
       return pauseText(pause ?? pauseFromJob(job));
   }
@@ -20,9 +21,9 @@ export function jobStateText(job: JobSummary, pause: QueuePause | null): string 
 
 /** Why the whole queue waits. */
 export function pauseText(pause: QueuePause | null): string {
-  if (!pause) return 'Paused.';
-  if (pause.reason === 'rate-limited') return `Paused: Glean asked to slow down (rate limited) until ${formatTime(pause.until)}.`;
-  return `Paused: ${pause.message || 'Glean refused the token.'}`;
+  if (!pause) return t('popup_paused');
+  if (pause.reason === 'rate-limited') return t('popup_pausedRateLimited', formatTime(pause.until));
+  return pause.message ? t('popup_pausedBecause', pause.message) : t('popup_pausedTokenRefused');
 }
 
 /** A paused job's reason when the queue's own pause is not known (its last error). */

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t, tCount } from '../../i18n/t';
 import type { ImageBytes, ImageQuery } from '../../glean/types';
 import { LIMITS } from '../../messaging/protocol';
 import { send } from '../../messaging/send';
@@ -35,11 +36,11 @@ function useLookup() {
 function LookupOutcome({ state }: { state: Lookup }) {
   return (
     <div class="lookup-outcome" aria-busy={state.step === 'loading'}>
-      {state.step === 'loading' && <p class="hint" role="status">Looking up…</p>}
+      {state.step === 'loading' && <p class="hint" role="status">{t('popup_lookingUp')}</p>}
       {state.step === 'error' && (
         <>
           <p class="error" role="alert">{state.text}</p>
-          {state.settings && <button type="button" class="small" onClick={openSettings}>Open settings</button>}
+          {state.settings && <button type="button" class="small" onClick={openSettings}>{t('common_openSettings')}</button>}
         </>
       )}
       {state.step === 'found' && <ImageResult image={state.image} name={state.name} alt={state.alt} />}
@@ -59,52 +60,52 @@ export function LookupTab({ settings }: { settings: PublicSettings }) {
   const onProfile = (event: Event) => {
     event.preventDefault();
     const id = userId.trim();
-    if (!id) return profile.fail('Enter a user ID to look up.');
-    void profile.run({ type: 'USER', id }, `profile-${id}`, `Profile picture of ${id}`);
+    if (!id) return profile.fail(t('popup_enterUserId'));
+    void profile.run({ type: 'USER', id }, `profile-${id}`, t('popup_profilePictureOf', id));
   };
 
   const onGeneral = (event: Event) => {
     event.preventDefault();
     if (by === 'key') {
       const k = key.trim();
-      if (!k) return general.fail('Enter the key of an image.');
-      if (k.length > LIMITS.keyLength) return general.fail(`A key has at most ${LIMITS.keyLength} characters.`);
-      return void general.run({ key: k }, k, `The image with key ${k}`);
+      if (!k) return general.fail(t('popup_enterKey'));
+      if (k.length > LIMITS.keyLength) return general.fail(tCount('popup_keyTooLong', LIMITS.keyLength));
+      return void general.run({ key: k }, k, t('popup_imageWithKey', k));
     }
     const fields = metadataFields(details);
     const name = [fields.type, fields.id, fields.ds, fields.cid].filter(Boolean).join(' ');
-    void general.run(fields, name.replace(/ /g, '-'), `The ${name} image`);
+    void general.run(fields, name.replace(/ /g, '-'), t('popup_imageOfDetails', name));
   };
 
   return (
     <div class="lookup-tab">
       <form onSubmit={onProfile} noValidate aria-labelledby="lookup-profile-title">
-        <h2 id="lookup-profile-title">Profile picture</h2>
+        <h2 id="lookup-profile-title">{t('popup_profilePicture')}</h2>
         <div class="inline-form">
-          <Field id="lookup-user" label="User ID">
+          <Field id="lookup-user" label={t('popup_userId')}>
             {() => <input id="lookup-user" type="text" autocomplete="off" spellcheck={false} value={userId} onInput={(e) => setUserId(e.currentTarget.value)} />}
           </Field>
-          <button type="submit" class="primary" disabled={profile.state.step === 'loading'}>Look up</button>
+          <button type="submit" class="primary" disabled={profile.state.step === 'loading'}>{t('popup_lookUp')}</button>
         </div>
         <LookupOutcome state={profile.state} />
       </form>
 
       <form onSubmit={onGeneral} noValidate aria-labelledby="lookup-any-title">
-        <h2 id="lookup-any-title">Any image</h2>
+        <h2 id="lookup-any-title">{t('popup_anyImage')}</h2>
         <fieldset class="choice">
-          <legend>Find it</legend>
-          <label class="check"><input type="radio" name="lookup-by" checked={by === 'key'} onChange={() => setBy('key')} /> By key</label>
-          <label class="check"><input type="radio" name="lookup-by" checked={by === 'details'} onChange={() => setBy('details')} /> By type and IDs</label>
+          <legend>{t('popup_findIt')}</legend>
+          <label class="check"><input type="radio" name="lookup-by" checked={by === 'key'} onChange={() => setBy('key')} /> {t('popup_byKey')}</label>
+          <label class="check"><input type="radio" name="lookup-by" checked={by === 'details'} onChange={() => setBy('details')} /> {t('popup_byDetails')}</label>
         </fieldset>
         {by === 'key' ? (
-          <Field id="lookup-key" label="Key" hint="The key an upload returned.">
+          <Field id="lookup-key" label={t('popup_key')} hint={t('popup_keyHint')}>
             {(describedBy) => <input id="lookup-key" type="text" autocomplete="off" spellcheck={false} value={key} aria-describedby={describedBy} onInput={(e) => setKey(e.currentTarget.value)} />}
           </Field>
         ) : (
           <MetadataForm idPrefix="lookup" value={details} onChange={setDetails} showActAs={false} />
         )}
         <div class="actions">
-          <button type="submit" class="primary" disabled={general.state.step === 'loading'}>Find image</button>
+          <button type="submit" class="primary" disabled={general.state.step === 'loading'}>{t('popup_findImage')}</button>
         </div>
         <LookupOutcome state={general.state} />
       </form>

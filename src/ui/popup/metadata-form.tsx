@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t';
 import { Field } from '../components/field';
 import type { ImageType } from '../../glean/types';
 import { TYPE_HINTS, TYPE_OPTIONS, type MetadataDraft, type MetadataErrors } from './metadata';
@@ -28,21 +29,21 @@ export function MetadataForm({ idPrefix, value, onChange, errors = {}, showActAs
   );
   return (
     <div class="metadata">
-      <Field id={id('type')} label="Type" hint={TYPE_HINTS[value.type]}>
+      <Field id={id('type')} label={t('popup_type')} hint={t(TYPE_HINTS[value.type])}>
         {(describedBy) => (
           <select id={id('type')} value={value.type} aria-describedby={describedBy} disabled={disabled}
             onChange={(e) => set({ type: e.currentTarget.value as ImageType })}>
-            {TYPE_OPTIONS.map((t) => <option key={t} value={t}>{t}</option>)}
+            {TYPE_OPTIONS.map((type) => <option key={type} value={type}>{type}</option>)}
           </select>
         )}
       </Field>
       <div class="field-row">
-        {text('id', 'ID', value.type === 'USER' ? 'user id' : value.type === 'ICON' ? 'doctype' : '')}
-        {text('ds', 'Datasource', '')}
-        {text('cid', 'Content ID', '')}
+        {text('id', t('popup_fieldId'), value.type === 'USER' ? t('popup_userIdPlaceholder') : value.type === 'ICON' ? t('popup_doctypePlaceholder') : '')}
+        {text('ds', t('popup_datasource'), '')}
+        {text('cid', t('popup_contentId'), '')}
       </div>
       {showActAs && (
-        <Field id={id('actAs')} label="Act as (e-mail)" error={errors.actAs} hint="The person this request is made for (global token).">
+        <Field id={id('actAs')} label={t('popup_actAs')} error={errors.actAs} hint={t('popup_actAsHint')}>
           {(describedBy, invalid) => (
             <input id={id('actAs')} type="email" autocomplete="email" value={value.actAs} aria-describedby={describedBy}
               aria-invalid={invalid} disabled={disabled} onInput={(e) => set({ actAs: e.currentTarget.value })} />

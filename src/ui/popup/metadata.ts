@@ -1,4 +1,5 @@
 /** The metadata an upload carries, as the form holds it, and the checks made before sending. */
+import { t, tCount, type MessageKey } from '../../i18n/t';
 import { IMAGE_TYPES, type ImageMetadataFields, type ImageType } from '../../glean/types';
 import { LIMITS, type UploadOptions } from '../../messaging/protocol';
 import type { PublicSettings } from '../../settings/types';
@@ -16,16 +17,16 @@ export interface MetadataDraft {
 export type MetadataField = keyof MetadataDraft;
 export type MetadataErrors = Partial<Record<MetadataField, string>>;
 
-/** One line per type on what ID, Datasource and Content ID mean for it. */
-export const TYPE_HINTS: Record<ImageType, string> = {
-  BACKGROUND: 'A background image. ID, Datasource and Content ID are optional; use them to tell several apart.',
-  FEEDBACK: 'An image for feedback. ID: what the feedback is about, if anything; Content ID tells several apart.',
-  HEADER: 'A header or banner. ID and Datasource: what it belongs to, if anything; Content ID tells several apart.',
-  ICON: 'ID is the doctype; Datasource is the datasource instance; Content ID is optional.',
-  LOGO: 'A logo. ID: whose logo (e.g. a datasource); Datasource optional; Content ID tells variants apart.',
-  UGC: 'ID is the content id; Datasource is the UGC datasource; Content ID tells a thumbnail from a content image.',
-  USER: 'ID is the user id; Datasource is empty, or the datasource the picture is for.',
-};
+/** One line per type on what ID, Datasource and Content ID mean for it (message keys). */
+export const TYPE_HINTS = {
+  BACKGROUND: 'popup_hintBackground',
+  FEEDBACK: 'popup_hintFeedback',
+  HEADER: 'popup_hintHeader',
+  ICON: 'popup_hintIcon',
+  LOGO: 'popup_hintLogo',
+  UGC: 'popup_hintUgc',
+  USER: 'popup_hintUser',
+} as const satisfies Record<ImageType, MessageKey>;
 
 /** Types whose images cannot be addressed without an ID. */
 const NEEDS_ID: ReadonlySet<ImageType> = new Set<ImageType>(['USER', 'UGC']);
@@ -41,15 +42,15 @@ export function initialMetadata(settings: Pick<PublicSettings, 'actAs'>): Metada
 export function checkMetadata(draft: MetadataDraft, global: boolean): MetadataErrors {
   const errors: MetadataErrors = {};
   if (NEEDS_ID.has(draft.type) && !draft.id.trim()) {
-    errors.id = draft.type === 'USER' ? 'A profile picture (USER) needs the user ID.' : 'A UGC image needs the content ID.';
+    errors.id = draft.type === 'USER' ? t('popup_userNeedsId') : t('popup_ugcNeedsId');
   }
   for (const field of ['id', 'ds', 'cid'] as const) {
-    if (draft[field].trim().length > LIMITS.fieldLength) errors[field] = `At most ${LIMITS.fieldLength} characters.`;
+    if (draft[field].trim().length > LIMITS.fieldLength) errors[field] = tCount('popup_fieldTooLong', LIMITS.fieldLength);
   }
   if (global) {
     const actAs = draft.actAs.trim();
-    if (!actAs) errors.actAs = 'A global token acts for someone: enter their e-mail.';
-    else if (!isEmail(actAs)) errors.actAs = `"${actAs}" is not an e-mail address.`;
+    if (!actAs) errors.actAs = t('popup_actAsMissing');
+    else if (!isEmail(actAs)) errors.actAs = t('popup_actAsInvalid', actAs);
   }
   return errors;
 }

@@ -1,3 +1,4 @@
+import { t, tCount } from '../../i18n/t';
 import type { HistoryEntry } from '../../history/types';
 import type { JobSummary } from '../../queue/types';
 import { fileNameOf } from './format';
@@ -37,27 +38,30 @@ export function PageBatch({ batch, jobs, onInsist, onAllow, disabled }: PageBatc
       {total > 0 && (
         <div class="field">
           <label for="page-progress">
-            Uploaded {done} of {total}{failed.length ? `, ${failed.length} failed` : ''}
+            {failed.length ? t('popup_batchProgressFailed', done, total, failed.length) : t('popup_batchProgress', done, total)}
           </label>
           <progress id="page-progress" max={total} value={done + failed.length} />
         </div>
       )}
       {failed.length > 0 && (
         <ul class="problems">
-          {failed.map((j) => <li key={j.id} class="error">{fileNameOf(j.source.srcUrl ?? '')}: {j.error?.message ?? 'failed.'}</li>)}
-          <li class="hint">Retry failed uploads from History.</li>
+          {failed.map((j) => {
+            const name = fileNameOf(j.source.srcUrl ?? '');
+            return <li key={j.id} class="error">{j.error ? t('popup_itemProblem', name, j.error.message) : t('popup_itemFailed', name)}</li>;
+          })}
+          <li class="hint">{t('popup_retryFromHistory')}</li>
         </ul>
       )}
       {batch.refused.length > 0 && (
         <ul class="problems">
-          {batch.refused.map((r) => <li key={r.src} class="error">{fileNameOf(r.src)}: {r.message}</li>)}
+          {batch.refused.map((r) => <li key={r.src} class="error">{t('popup_itemProblem', fileNameOf(r.src), r.message)}</li>)}
         </ul>
       )}
       {origins.length > 0 && (
         <div class="actions tight">
           {origins.map((o) => (
             <button key={o} type="button" class="small" disabled={disabled} onClick={() => onAllow(o)}>
-              Allow {o.replace(/\/\*$/, '')} and try again
+              {t('popup_allowSiteAndRetry', o.replace(/\/\*$/, ''))}
             </button>
           ))}
         </div>
@@ -65,11 +69,10 @@ export function PageBatch({ batch, jobs, onInsist, onAllow, disabled }: PageBatc
       {batch.duplicates.length > 0 && (
         <div class="duplicate">
           <p class="notice">
-            {batch.duplicates.length === 1 ? '1 image was' : `${batch.duplicates.length} images were`} uploaded before with the same details:{' '}
-            {batch.duplicates.map((d) => fileNameOf(d.src)).join(', ')}.
+            {tCount('popup_duplicatesBefore', batch.duplicates.length, batch.duplicates.map((d) => fileNameOf(d.src)).join(', '))}
           </p>
           <div class="actions tight">
-            <button type="button" class="small" disabled={disabled} onClick={onInsist}>Upload again anyway</button>
+            <button type="button" class="small" disabled={disabled} onClick={onInsist}>{t('popup_uploadAgain')}</button>
           </div>
         </div>
       )}

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { t, tCount } from '../../i18n/t';
 import type { UploadOptions } from '../../messaging/protocol';
 import { send } from '../../messaging/send';
 import type { PageImage } from '../../page-images/types';
@@ -16,16 +17,14 @@ import { usePageUpload } from './use-page-upload';
 
 type Found = { step: 'loading' } | { step: 'error'; text: string } | { step: 'ready'; tabId: number; images: PageImage[] };
 
-const UNREADABLE = 'The extension cannot read this page. Browser pages (new tab, settings), extension stores and built-in viewers are closed to extensions; open a regular web page and try again.';
-
 /** Asks the background for the active tab's images. */
 async function findImages(): Promise<Found> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) return { step: 'error', text: UNREADABLE };
+  if (tab?.id === undefined) return { step: 'error', text: t('popup_pageUnreadable') };
   try {
     return { step: 'ready', tabId: tab.id, images: mergeDuplicates(await send('tab.images', { tabId: tab.id })) };
   } catch {
-    return { step: 'error', text: UNREADABLE };
+    return { step: 'error', text: t('popup_pageUnreadable') };
   }
 }
 
@@ -53,7 +52,7 @@ export function PageTab({ settings }: { settings: PublicSettings }) {
     const problems = checkMetadata(metadata, global);
     setErrors(problems);
     if (Object.keys(problems).length) {
-      setStatus({ tone: 'error', text: 'Please correct the fields marked below.' });
+      setStatus({ tone: 'error', text: t('popup_correctFields') });
       return null;
     }
     const process = processingOptions(processing, metadata.type === 'USER');
@@ -63,7 +62,7 @@ export function PageTab({ settings }: { settings: PublicSettings }) {
   const submit = (images: PageRef[], insist: boolean, again: boolean) => {
     const options = checkedOptions(insist);
     if (!options) return;
-    if (!images.length) return setStatus({ tone: 'error', text: 'Select at least one image.' });
+    if (!images.length) return setStatus({ tone: 'error', text: t('popup_selectAtLeastOne') });
     void upload(images, options, again);
   };
 
@@ -71,26 +70,26 @@ export function PageTab({ settings }: { settings: PublicSettings }) {
     // Asked first, inside the click: browsers grant permissions only during a user gesture.
     const asked = browser.permissions.request({ origins: [origin] }).catch(() => false);
     void asked.then((granted) => {
-      if (!granted) return setStatus({ tone: 'error', text: `The browser did not allow reading images from ${origin.replace(/\/\*$/, '')}.` });
+      if (!granted) return setStatus({ tone: 'error', text: t('popup_siteReadRefused', origin.replace(/\/\*$/, '')) });
       submit(refs(batch.refused.filter((r) => r.needsOrigin === origin)), false, true);
     });
   };
 
-  if (found.step === 'loading') return <p class="hint" role="status">Looking for images on this page…</p>;
+  if (found.step === 'loading') return <p class="hint" role="status">{t('popup_lookingForImages')}</p>;
   if (found.step === 'error') return <p class="notice" role="alert">{found.text}</p>;
 
   return (
     <form class="page-tab" noValidate onSubmit={(e) => { e.preventDefault(); submit(refs(chosen), false, false); }}>
       <div class="field inline-field">
-        <label for="page-min">Hide images smaller than</label>
+        <label for="page-min">{t('popup_hideSmaller')}</label>
         <select id="page-min" value={String(minSize)} onChange={(e) => setMinSize(Number(e.currentTarget.value))}>
-          {[0, 32, 64, 128].map((n) => <option key={n} value={String(n)}>{n ? `${n} px` : 'Show all'}</option>)}
+          {[0, 32, 64, 128].map((n) => <option key={n} value={String(n)}>{n ? `${n} px` : t('popup_showAll')}</option>)}
         </select>
       </div>
       {all.length === 0 ? (
-        <p class="hint">No images found on this page.</p>
+        <p class="hint">{t('popup_noImagesOnPage')}</p>
       ) : shown.length === 0 ? (
-        <p class="hint">All {all.length} images on this page are smaller than {minSize} px.</p>
+        <p class="hint">{tCount('popup_allImagesSmaller', all.length, minSize)}</p>
       ) : (
         <PageImageList images={shown} selected={selected} disabled={busy}
           onToggle={(src, on) => setSelected((s) => { const n = new Set(s); if (on) n.add(src); else n.delete(src); return n; })}
@@ -101,7 +100,7 @@ export function PageTab({ settings }: { settings: PublicSettings }) {
           <MetadataForm idPrefix="page" value={metadata} onChange={setMetadata} errors={errors} showActAs={global} disabled={busy} />
           <ProcessingForm idPrefix="page" value={processing} onChange={setProcessing} squareCropOffered={metadata.type === 'USER'} disabled={busy} />
           <div class="actions">
-            <button type="submit" class="primary" disabled={busy}>Upload selected ({chosen.length})</button>
+            <button type="submit" class="primary" disabled={busy}>{t('popup_uploadSelected', chosen.length)}</button>
           </div>
           <StatusLine status={status} busy={busy} />
           <PageBatch batch={batch} jobs={jobs} disabled={busy} onAllow={onAllow}

@@ -1,4 +1,5 @@
 /** A file the user chose, dropped or pasted, with what its first bytes say it is. */
+import { t } from '../../i18n/t';
 
 export interface PickedFile {
   /** Unique within the popup, for lists. */
@@ -24,7 +25,7 @@ export async function pickFiles(files: File[]): Promise<PickedFile[]> {
       const head = new Uint8Array(await file.slice(0, 4096).arrayBuffer());
       const sniffed = sniffImage(head);
       const key = `f${++counter}`;
-      const name = file.name || 'pasted image';
+      const name = file.name || t('popup_pastedImage');
       if (sniffed.ok) return { key, file, name, size: file.size, mime: sniffed.mime, svg: false };
       const svg = sniffed.what === SVG_REFUSAL.what;
       return svg

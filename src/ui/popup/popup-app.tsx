@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../i18n/t';
 import type { ProcessingOptions } from '../../images/types';
 import { send } from '../../messaging/send';
 import type { PublicSettings } from '../../settings/types';
@@ -20,10 +21,10 @@ export function isConfigured(s: PublicSettings): boolean {
 
 function tabsFor(settings: PublicSettings, highlight?: string): TabSpec[] {
   return [
-    { id: 'upload', label: 'Upload', render: (active) => <UploadTab settings={settings} active={active} /> },
-    { id: 'lookup', label: 'Look up', render: () => <LookupTab settings={settings} /> },
-    { id: 'page', label: 'This page', render: () => <PageTab settings={settings} /> },
-    { id: 'history', label: 'History', render: () => <HistoryTab highlight={highlight} /> },
+    { id: 'upload', label: t('popup_upload'), render: (active) => <UploadTab settings={settings} active={active} /> },
+    { id: 'lookup', label: t('popup_lookUp'), render: () => <LookupTab settings={settings} /> },
+    { id: 'page', label: t('popup_thisPage'), render: () => <PageTab settings={settings} /> },
+    { id: 'history', label: t('popup_history'), render: () => <HistoryTab highlight={highlight} /> },
   ];
 }
 
@@ -48,42 +49,42 @@ export function PopupApp() {
   }, [ready, tabsMode]);
 
   const tabs = settings && route.kind === 'tabs' ? tabsFor(settings, route.highlight) : [];
-  const initial = route.kind === 'tabs' ? Math.max(0, tabs.findIndex((t) => t.id === route.tab)) : 0;
+  const initial = route.kind === 'tabs' ? Math.max(0, tabs.findIndex((tab) => tab.id === route.tab)) : 0;
 
   return (
     <main class={!ready ? 'popup' : tabsMode ? 'popup with-tabs' : 'popup details-window'}>
       <header class="popup-header">
-        <h1>Glean Images</h1>
+        <h1>{t('extName')}</h1>
         {settings && isConfigured(settings) && (
           <p class="connection hint">
             <span>{new URL(settings.apiBase).host}</span>
-            {settings.tokenType === 'global' && <span class="acting-as"> · acting as {settings.actAs}</span>}
+            {settings.tokenType === 'global' && <span class="acting-as"> · {t('popup_actingAs', settings.actAs)}</span>}
           </p>
         )}
         {settings && isConfigured(settings) && (
-          <button type="button" class="small header-settings" onClick={openSettings}>Settings</button>
+          <button type="button" class="small header-settings" onClick={openSettings}>{t('common_settings')}</button>
         )}
         {ready && tabsMode && <SiteSwitch />}
       </header>
-      {settings?.needsSignIn && <p class="error" role="alert">Your Glean sign-in has ended. <button type="button" class="small" onClick={openSettings}>Sign in again</button></p>}
+      {settings?.needsSignIn && <p class="error" role="alert">{t('popup_signInEnded')} <button type="button" class="small" onClick={openSettings}>{t('popup_signInAgain')}</button></p>}
       {error && <p class="error" role="alert">{error}</p>}
-      {!settings && !error && <p class="hint" role="status">Loading…</p>}
+      {!settings && !error && <p class="hint" role="status">{t('common_loading')}</p>}
       {settings && !isConfigured(settings) && (
         <>
-          <p>Connect the extension to your Glean first.</p>
+          <p>{t('popup_connectFirst')}</p>
           <div class="actions">
-            <button type="button" class="primary" onClick={openSettings}>Open settings</button>
+            <button type="button" class="primary" onClick={openSettings}>{t('common_openSettings')}</button>
           </div>
         </>
       )}
       {ready && route.kind === 'tabs' && (
         <ProcessingDefaults.Provider value={processingDefaults}>
-          <Tabs label="Glean Images" tabs={tabs} initial={initial} />
+          <Tabs label={t('extName')} tabs={tabs} initial={initial} />
         </ProcessingDefaults.Provider>
       )}
       {ready && route.kind === 'details' && <DetailsView target={route.target} settings={settings} />}
       {ready && route.kind === 'bad-details' && (
-        <p class="error" role="alert">This window lost track of the picture. Close it and choose "Upload with details…" on the picture again.</p>
+        <p class="error" role="alert">{t('popup_lostPicture', t('menu_uploadWithDetails'))}</p>
       )}
     </main>
   );

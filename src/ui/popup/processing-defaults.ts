@@ -1,4 +1,5 @@
 import { createContext } from 'preact';
+import { t } from '../../i18n/t';
 import type { ProcessingOptions } from '../../images/types';
 
 /**
@@ -13,14 +14,14 @@ const FORMAT_NAMES = { png: 'PNG', jpeg: 'JPEG', webp: 'WebP' } as const;
 export function describeProcessing(options: ProcessingOptions): string {
   const { maxWidth = 0, maxHeight = 0, format, quality } = options;
   const size =
-    maxWidth && maxHeight ? (maxWidth === maxHeight ? `at most ${maxWidth} px` : `at most ${maxWidth} × ${maxHeight} px`)
-    : maxWidth ? `at most ${maxWidth} px wide`
-    : maxHeight ? `at most ${maxHeight} px high`
+    maxWidth && maxHeight ? (maxWidth === maxHeight ? t('popup_atMost', maxWidth) : t('popup_atMostBox', maxWidth, maxHeight))
+    : maxWidth ? t('popup_atMostWide', maxWidth)
+    : maxHeight ? t('popup_atMostHigh', maxHeight)
     : '';
   const as =
-    format && format !== 'keep'
-      ? `as ${FORMAT_NAMES[format]}${format !== 'png' && quality !== undefined ? ` ${Math.round(quality * 100)}%` : ''}`
-      : '';
-  const parts = [size, as, options.squareCrop ? 'square' : ''].filter(Boolean);
-  return parts.length ? parts.join(', ') : 'unchanged';
+    !format || format === 'keep' ? ''
+    : format !== 'png' && quality !== undefined ? t('popup_asFormatQuality', FORMAT_NAMES[format], Math.round(quality * 100))
+    : t('popup_asFormat', FORMAT_NAMES[format]);
+  const parts = [size, as, options.squareCrop ? t('popup_square') : ''].filter(Boolean);
+  return parts.length ? parts.join(', ') : t('popup_unchanged');
 }

@@ -1,4 +1,6 @@
+import { t } from '../../i18n/t';
 import { FormatOptions } from '../components/format-options';
+import { Message } from '../components/message';
 import { useContext } from 'preact/hooks';
 import type { ProcessingOptions } from '../../images/types';
 import { describeProcessing, ProcessingDefaults } from './processing-defaults';
@@ -34,12 +36,14 @@ export function processingOptions(draft: ProcessingDraft, squareCropOffered: boo
 /** One line on what will happen to the image, for the closed summary; `defaults` apply when the form asks for nothing. */
 function summary(draft: ProcessingDraft, squareCropOffered: boolean, defaults: ProcessingOptions | null): string {
   const parts = [
-    draft.maxSize ? `at most ${draft.maxSize} px` : '',
-    draft.format === 'keep' ? '' : `as ${draft.format.toUpperCase()}${lossy(draft.format) ? ` ${draft.quality}%` : ''}`,
-    squareCropOffered && draft.squareCrop ? 'square' : '',
+    draft.maxSize ? t('popup_atMost', draft.maxSize) : '',
+    draft.format === 'keep' ? ''
+    : lossy(draft.format) ? t('popup_asFormatQuality', draft.format.toUpperCase(), draft.quality)
+    : t('popup_asFormat', draft.format.toUpperCase()),
+    squareCropOffered && draft.squareCrop ? t('popup_square') : '',
   ].filter(Boolean);
   if (parts.length) return parts.join(', ');
-  return defaults ? `default (${describeProcessing(defaults)})` : 'default';
+  return defaults ? t('popup_defaultWith', describeProcessing(defaults)) : t('popup_default');
 }
 
 interface ProcessingFormProps {
@@ -58,23 +62,23 @@ export function ProcessingForm({ idPrefix, value, onChange, squareCropOffered, d
   const defaults = useContext(ProcessingDefaults);
   return (
     <details class="processing">
-      <summary>Processing: <span class="hint">{summary(value, squareCropOffered, defaults)}</span></summary>
+      <summary><Message id="popup_processingSummary" args={[<span class="hint">{summary(value, squareCropOffered, defaults)}</span>]} /></summary>
       <div class="field-row">
         <div class="field">
-          <label for={id('max')}>Maximum size</label>
+          <label for={id('max')}>{t('popup_maxSize')}</label>
           <select id={id('max')} value={String(value.maxSize)} disabled={disabled} onChange={(e) => set({ maxSize: Number(e.currentTarget.value) })}>
-            {SIZES.map((s) => <option key={s} value={String(s)}>{s ? `${s} px` : 'No limit'}</option>)}
+            {SIZES.map((s) => <option key={s} value={String(s)}>{s ? `${s} px` : t('popup_noLimit')}</option>)}
           </select>
         </div>
         <div class="field">
-          <label for={id('format')}>Format</label>
+          <label for={id('format')}>{t('popup_format')}</label>
           <select id={id('format')} value={value.format} disabled={disabled}
             onChange={(e) => set({ format: e.currentTarget.value as ProcessingDraft['format'] })}>
             <FormatOptions />
           </select>
         </div>
         <div class="field">
-          <label for={id('quality')}>Quality (%)</label>
+          <label for={id('quality')}>{t('popup_quality')}</label>
           <input id={id('quality')} type="number" min={1} max={100} step={1} value={value.quality}
             disabled={disabled || !lossy(value.format)} onInput={(e) => set({ quality: e.currentTarget.valueAsNumber })} />
         </div>
@@ -82,7 +86,7 @@ export function ProcessingForm({ idPrefix, value, onChange, squareCropOffered, d
       {squareCropOffered && (
         <label class="check">
           <input type="checkbox" checked={value.squareCrop} disabled={disabled} onChange={(e) => set({ squareCrop: e.currentTarget.checked })} />
-          Crop to a centred square
+          {t('popup_squareCrop')}
         </label>
       )}
     </details>

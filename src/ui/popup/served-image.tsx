@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../i18n/t';
 import type { ImageBytes } from '../../glean/types';
 import { send } from '../../messaging/send';
 import { lookupErrorText } from './format';
@@ -15,17 +16,17 @@ export function ServedImage({ imageKey, name }: { imageKey: string; name: string
     setError('');
     send('image.get', { query: { key: imageKey } }).then(
       (got) => live && setImage(got),
-      (e: unknown) => live && setError(`Uploaded, but fetching it back failed: ${lookupErrorText(e)}`),
+      (e: unknown) => live && setError(t('popup_fetchBackFailed', lookupErrorText(e))),
     );
     return () => void (live = false);
   }, [imageKey]);
 
   if (error) return <p class="error">{error}</p>;
-  if (!image) return <p class="hint served-loading">Fetching the image back from Glean…</p>;
+  if (!image) return <p class="hint served-loading">{t('popup_fetchingBack')}</p>;
   return (
     <div class="served">
-      <p class="hint">As Glean serves it:</p>
-      <ImageResult image={image} name={name} alt={`${name}, as stored in Glean`} />
+      <p class="hint">{t('popup_asGleanServes')}</p>
+      <ImageResult image={image} name={name} alt={t('popup_storedInGlean', name)} />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { t } from '../../i18n/t';
 import { send } from '../../messaging/send';
 import { siteOf, sitePattern } from '../../sites/site-url';
 
@@ -39,7 +40,7 @@ export function SiteSwitch() {
     setError('');
     void granted
       .then(async (ok) => {
-        if (!ok) throw new Error(`The browser did not allow the extension on ${tab!.site}.`);
+        if (!ok) throw new Error(t('popup_siteRefused', tab!.site));
         const sites = await send('sites.set', { site: tab!.site, enabled: enable });
         setOn(sites.includes(tab!.site));
         if (enable) await browser.scripting.executeScript({ target: { tabId: tab!.id }, files: [CONTENT_SCRIPT] }).catch(() => undefined);
@@ -55,7 +56,7 @@ export function SiteSwitch() {
     <div class="site-switch" style={{ gridColumn: '1 / -1', marginTop: '0.35rem' }}>
       <label class="check">
         <input type="checkbox" role="switch" checked={on} disabled={busy} onChange={onChange} />
-        Show Glean images on this site
+        {t('popup_showOnSite')}
       </label>
       {error && <p class="error" role="alert">{error}</p>}
     </div>

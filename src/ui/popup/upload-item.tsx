@@ -1,6 +1,8 @@
+import { t } from '../../i18n/t';
 import { altFor } from '../../history/copy-formats';
 import type { HistoryEntry } from '../../history/types';
 import type { JobSummary, QueuePause } from '../../queue/types';
+import { Message } from '../components/message';
 import { CopyButtons } from './copy-buttons';
 import { FilePreview } from './file-preview';
 import { formatTime } from './format';
@@ -33,11 +35,11 @@ export function UploadItemRow({ item, job, pause, onInsist }: UploadItemRowProps
   const { picked, outcome } = item;
   return (
     <FilePreview picked={picked}>
-      {picked.svg && <p class="hint">An SVG drawing: it will be converted to PNG for the upload (Glean does not take SVG).</p>}
-      {outcome.step === 'sending' && <p class="hint" role="status">Sending to the upload queue…</p>}
+      {picked.svg && <p class="hint">{t('popup_svgNote')}</p>}
+      {outcome.step === 'sending' && <p class="hint" role="status">{t('popup_sendingToQueue')}</p>}
       {outcome.step === 'error' && <p class="error" role="alert">{outcome.message}</p>}
       {outcome.step === 'queued' &&
-        (job ? <UploadProgress job={job} pause={pause} name={picked.name} /> : <p class="hint" role="status">Waiting in the queue.</p>)}
+        (job ? <UploadProgress job={job} pause={pause} name={picked.name} /> : <p class="hint" role="status">{t('popup_waitingInQueue')}</p>)}
       {outcome.step === 'duplicate' && <Duplicate earlier={outcome.earlier} onInsist={onInsist} />}
     </FilePreview>
   );
@@ -48,11 +50,11 @@ function Duplicate({ earlier, onInsist }: { earlier: HistoryEntry; onInsist: () 
   return (
     <div class="duplicate">
       <p class="notice" role="status">
-        Already uploaded with the same details on {formatTime(earlier.createdAt, true)}. Key: <code>{earlier.key}</code>
+        <Message id="popup_duplicateNotice" args={[formatTime(earlier.createdAt, true), <code>{earlier.key}</code>]} />
       </p>
-      <CopyButtons source={{ key: earlier.key, url: earlier.url, alt: altFor(earlier) }} label="Copy the earlier upload" />
+      <CopyButtons source={{ key: earlier.key, url: earlier.url, alt: altFor(earlier) }} label={t('popup_copyEarlierUpload')} />
       <div class="actions tight">
-        <button type="button" class="small" onClick={onInsist}>Upload again anyway</button>
+        <button type="button" class="small" onClick={onInsist}>{t('popup_uploadAgain')}</button>
       </div>
     </div>
   );

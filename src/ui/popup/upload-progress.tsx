@@ -1,7 +1,9 @@
 import { useState } from 'preact/hooks';
+import { t } from '../../i18n/t';
 import { altFor } from '../../history/copy-formats';
 import { send } from '../../messaging/send';
 import type { JobSummary, QueuePause } from '../../queue/types';
+import { Message } from '../components/message';
 import { CopyButtons } from './copy-buttons';
 import { messageOf } from './format';
 import { jobStateText, needsSettings } from './job-words';
@@ -24,29 +26,29 @@ export function UploadProgress({ job, pause, name }: { job: JobSummary; pause: Q
   return (
     <div class="upload-progress" data-state={job.state}>
       {job.state !== 'done' && job.state !== 'failed' && (
-        <progress key={job.state} max={1} value={progressValue(job)} aria-label={`Upload of ${name}`} />
+        <progress key={job.state} max={1} value={progressValue(job)} aria-label={t('popup_uploadOf', name)} />
       )}
       <p class={`job-state ${tone}`} role="status">{jobStateText(job, pause)}</p>
       {job.state === 'failed' && (
         <div class="actions tight">
           <button type="button" class="small"
             onClick={() => send('upload.retry', { id: job.id }).then(() => setRetryError(''), (e: unknown) => setRetryError(messageOf(e)))}>
-            Retry
+            {t('common_retry')}
           </button>
         </div>
       )}
       {retryError && <p class="error">{retryError}</p>}
       {needsSettings(job, pause) && (
         <div class="actions tight">
-          <button type="button" class="small" onClick={openSettings}>Open settings</button>
+          <button type="button" class="small" onClick={openSettings}>{t('common_openSettings')}</button>
         </div>
       )}
       {job.state === 'done' && job.result && (
         <>
           <p class="result-key">
-            Key: <code>{key || '(none given)'}</code>
+            <Message id="popup_resultKey" args={[<code>{key || t('popup_noKeyGiven')}</code>]} />
           </p>
-          <CopyButtons source={{ key, url: job.result.url, alt: altFor({ fileName: job.source.fileName, metadata: job.metadata }) }} label={`Copy ${name}`} />
+          <CopyButtons source={{ key, url: job.result.url, alt: altFor({ fileName: job.source.fileName, metadata: job.metadata }) }} label={t('popup_copyNamed', name)} />
           {key && <ServedImage imageKey={key} name={name} />}
         </>
       )}

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t, tCount } from '../../i18n/t';
 import { send } from '../../messaging/send';
 import type { UploadOptions } from '../../messaging/protocol';
 import type { PublicSettings } from '../../settings/types';
@@ -62,7 +63,7 @@ export function UploadTab({ settings, active }: { settings: PublicSettings; acti
     const found = checkMetadata(metadata, global);
     setErrors(found);
     if (Object.keys(found).length) {
-      setStatus({ tone: 'error', text: 'Please correct the fields marked below.' });
+      setStatus({ tone: 'error', text: t('popup_correctFields') });
       return null;
     }
     const process = processingOptions(processing, metadata.type === 'USER');
@@ -73,19 +74,19 @@ export function UploadTab({ settings, active }: { settings: PublicSettings; acti
     event.preventDefault();
     const todo = items.filter((it) => !it.picked.refusal && (it.outcome.step === 'ready' || it.outcome.step === 'error'));
     if (!todo.length) {
-      setStatus({ tone: 'error', text: items.length ? 'Nothing left to upload: choose more images.' : 'Choose, drop or paste an image first.' });
+      setStatus({ tone: 'error', text: items.length ? t('popup_nothingLeft') : t('popup_chooseFirst') });
       return;
     }
     const options = checkedOptions();
     if (!options) return;
     setBusy(true);
-    setStatus({ tone: 'info', text: `Sending ${todo.length} image${todo.length === 1 ? '' : 's'}…` });
+    setStatus({ tone: 'info', text: tCount('popup_sendingImages', todo.length) });
     let sent = 0;
     for (const item of todo) if (await sendOne(item, options)) sent += 1;
     setBusy(false);
     setStatus(sent === todo.length
-      ? { tone: 'ok', text: sent === 1 ? 'Sent. Progress is shown with the image.' : `Sent ${sent} images. Progress is shown with each.` }
-      : { tone: 'error', text: `${todo.length - sent} of ${todo.length} could not be sent; the reasons are shown with each image.` });
+      ? { tone: 'ok', text: tCount('popup_sent', sent) }
+      : { tone: 'error', text: tCount('popup_notSent', todo.length - sent, todo.length) });
   }
 
   async function onInsist(item: UploadItem) {
@@ -96,8 +97,8 @@ export function UploadTab({ settings, active }: { settings: PublicSettings; acti
   return (
     <form class="upload-tab" onSubmit={onUpload} noValidate>
       <FilePicker onFiles={(files) => void onFiles(files)} active={active} disabled={busy}>
-        <ul class="items" aria-label="Chosen images">
-          {items.length === 0 && <li class="empty hint">No image chosen yet.</li>}
+        <ul class="items" aria-label={t('popup_chosenImages')}>
+          {items.length === 0 && <li class="empty hint">{t('popup_noImageChosen')}</li>}
           {items.map((item) => (
             <UploadItemRow key={item.picked.key} item={item} pause={pause ?? null}
               job={item.outcome.step === 'queued' ? jobs[item.outcome.jobId] : undefined}
@@ -108,7 +109,7 @@ export function UploadTab({ settings, active }: { settings: PublicSettings; acti
       <MetadataForm idPrefix="up" value={metadata} onChange={setMetadata} errors={errors} showActAs={global} disabled={busy} />
       <ProcessingForm idPrefix="up" value={processing} onChange={setProcessing} squareCropOffered={metadata.type === 'USER'} disabled={busy} />
       <div class="actions">
-        <button type="submit" class="primary" disabled={busy}>Upload</button>
+        <button type="submit" class="primary" disabled={busy}>{t('popup_upload')}</button>
       </div>
       <StatusLine status={status} busy={busy} />
     </form>

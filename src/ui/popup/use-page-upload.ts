@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { tCount } from '../../i18n/t';
 import { LIMITS, type UploadOptions } from '../../messaging/protocol';
 import { send } from '../../messaging/send';
 import type { Status } from '../components/status-line';
@@ -23,7 +24,7 @@ export function usePageUpload(tabId: number | null) {
   async function upload(images: PageRef[], options: UploadOptions, again = false) {
     if (tabId === null) return;
     setBusy(true);
-    setStatus({ tone: 'info', text: `Sending ${images.length} image${images.length === 1 ? '' : 's'}…` });
+    setStatus({ tone: 'info', text: tCount('popup_sendingImages', images.length) });
     const got: Batch = { jobIds: [], duplicates: [], refused: [] };
     const frameOf = (src: string) => images.find((i) => i.src === src)?.frameId ?? 0;
     try {
@@ -36,7 +37,7 @@ export function usePageUpload(tabId: number | null) {
           else got.refused.push({ src: r.src, frameId: frameOf(r.src), message: r.error.message, ...(r.needsOrigin ? { needsOrigin: r.needsOrigin } : {}) });
         }
       }
-      setStatus({ tone: 'ok', text: `${got.jobIds.length} queued for upload.` });
+      setStatus({ tone: 'ok', text: tCount('popup_queuedForUpload', got.jobIds.length) });
     } catch (e) {
       setStatus({ tone: 'error', text: messageOf(e) });
     } finally {

@@ -1,11 +1,22 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { altFor, COPY_FORMATS, escapeHtml, escapeMarkdownAlt, escapeMarkdownUrl, formatCopy } from '../../../src/history/copy-formats';
+import { useLocale } from '../i18n/locale';
 
 const plain = { key: 'abc123', url: 'https://acme-be.glean.com/rest/api/v1/images?key=abc123', alt: 'Team photo' };
 
 describe('copy formats', () => {
   it('offers key, URL, Markdown and HTML, in that order, with the buttons\' words', () => {
     expect(COPY_FORMATS.map((f) => f.label)).toEqual(['Copy key', 'Copy URL', 'Copy Markdown', 'Copy HTML']);
+  });
+
+  describe('in German', () => {
+    afterEach(() => useLocale('en'));
+
+    it('reads the words when they are shown, in the browser\'s language', () => {
+      useLocale('de');
+      expect(COPY_FORMATS.map((f) => f.label)).toEqual(['Schlüssel kopieren', 'URL kopieren', 'Markdown kopieren', 'HTML kopieren']);
+      expect(COPY_FORMATS[0].done).toBe('Schlüssel kopiert.');
+    });
   });
 
   it('copies the key and the URL as they are', () => {

@@ -17,6 +17,14 @@ describe('RateGate', () => {
     await expect(restarted.check()).resolves.toBeUndefined();
   });
 
+  it('says how long to wait, in the plural form the count needs', async () => {
+    const gate = new RateGate(() => 0);
+    await gate.close(1);
+    await expect(gate.check()).rejects.toThrow('Try again in 1 second.');
+    await gate.close(3);
+    await expect(gate.check()).rejects.toThrow('Try again in 3 seconds.');
+  });
+
   it('never shortens a longer pause', async () => {
     const gate = new RateGate(() => 0);
     await gate.close(60);

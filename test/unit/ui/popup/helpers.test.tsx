@@ -10,6 +10,7 @@ import { checkMetadata, metadataFields, uploadOptionsFrom, type MetadataDraft } 
 import { hideSmall, mergeDuplicates } from '../../../../src/ui/popup/page-images';
 import { DEFAULT_PROCESSING, processingOptions } from '../../../../src/ui/popup/processing-form';
 import { isQueueEvent, useQueueEvents } from '../../../../src/ui/popup/use-queue-events';
+import { useLocale } from '../../i18n/locale';
 import { broadcast, job } from './fixtures';
 
 beforeEach(() => fakeBrowser.reset());
@@ -73,6 +74,17 @@ describe('words', () => {
     expect([formatBytes(512), formatBytes(2048), formatBytes(3 * 1024 * 1024)]).toEqual(['512 B', '2.0 KB', '3.0 MB']);
     expect([formatDimensions(3, 4), formatDimensions(0, 0)]).toEqual(['3 × 4', 'size unknown']);
     expect(['image/png', 'image/svg+xml', 'image/x-icon', 'image/webp', ''].map(formatType)).toEqual(['PNG', 'SVG', 'ICO', 'WebP', 'unknown type']);
+  });
+
+  it('words sizes, counts and states in the browser\'s language', () => {
+    useLocale('de');
+    try {
+      expect([formatBytes(2048), formatDimensions(0, 0)]).toEqual(['2,0 KB', 'Größe unbekannt']);
+      expect(lookupErrorText(new MessageError({ kind: 'rate-limited', message: 'x', retryAfterSeconds: 2 }))).toBe('Glean erhält zu viele Anfragen (429). Versuchen Sie es in 2 Sekunden erneut.');
+      expect(jobStateText(job({ state: 'queued', attempts: 1 }), null)).toBe('Wartet auf den nächsten Versuch (2. Versuch).');
+    } finally {
+      useLocale('en');
+    }
   });
 
   it('names downloads by content type', () => {

@@ -90,7 +90,7 @@ describe('History tab: recent uploads', () => {
     Object.defineProperty(window, 'confirm', { value: confirm, configurable: true });
     setup({ 'history.list': () => [entry()], 'history.clear': () => null });
     fireEvent.click(await screen.findByRole('button', { name: 'Clear history' }));
-    expect(screen.getByText('Remove all 1 uploads from this list? The images stay in Glean.')).toBeTruthy();
+    expect(screen.getByText('Remove the one upload from this list? The image stays in Glean.')).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Clear' }));
     fireEvent.click(screen.getByRole('button', { name: 'Keep them' }));
     expect(sent('history.clear')).toEqual([]);

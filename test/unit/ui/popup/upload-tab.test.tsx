@@ -272,7 +272,7 @@ describe('Upload tab: sending and following', () => {
     fill('ID', 'c1');
     upload();
     expect((await screen.findByRole('alert')).textContent).toBe('This is an HTML page, not an image.');
-    expect(screen.getByText('1 of 1 could not be sent; the reasons are shown with each image.')).toBeTruthy();
+    expect(screen.getByText('1 of 1 could not be sent; the reason is shown with the image.')).toBeTruthy();
   });
 
   it('sends the processing options chosen, square crop only for USER', async () => {

@@ -1,0 +1,4 @@
+// Unit tests see the English messages, as a browser set to English would.
+import { useLocale } from './i18n/locale';
+
+useLocale('en');
