@@ -28,6 +28,9 @@ for spec in "CHROMIUM_PATH chromium /usr/bin/chromium /usr/bin/chromium-browser"
   fi
   missing+=("$pkg")
 done
+# The German e2e test runs Debian's Chromium in German, which needs its translations.
+german_pak=/usr/lib/chromium/locales/de.pak
+if [[ -z "${CHROMIUM_PATH:-}" && ! -e $german_pak ]]; then missing+=(chromium-l10n); fi
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 
 # Debian proper: both packages are in the main archive. (Ubuntu ships chromium
@@ -39,7 +42,8 @@ if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null &&
   apt-get update -qq
   apt-get install -y -qq "${missing[@]}" >/dev/null
   if have CHROMIUM_PATH /usr/bin/chromium /usr/bin/chromium-browser &&
-     have FIREFOX_PATH /usr/bin/firefox-esr /usr/bin/firefox; then
+     have FIREFOX_PATH /usr/bin/firefox-esr /usr/bin/firefox &&
+     { [[ -n "${CHROMIUM_PATH:-}" ]] || [[ -e $german_pak ]]; }; then
     exit 0
   fi
   echo "install-browsers: apt-get finished but a browser is still missing" >&2
@@ -48,7 +52,7 @@ fi
 
 cat >&2 <<MSG
 install-browsers: missing ${missing[*]}. The e2e tests use system browsers.
-  On Debian, as root:  apt-get update && apt-get install -y chromium firefox-esr
+  On Debian, as root:  apt-get update && apt-get install -y chromium chromium-l10n firefox-esr
   Or set CHROMIUM_PATH / FIREFOX_PATH to executables you already have.
 MSG
 exit 1

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromiumWithExtension, type ChromiumWithExtension, readExtensionStorage } from '../support/chromium';
 import { evaluateInContentWorld } from '../support/content-world';
+import { docShot } from '../support/doc-shots';
 import { clickAndReadStatus, fillOptions, firstRunOptionsPage, sendFromPage } from '../support/options-page';
 import { CHROME_BUILD } from '../support/paths';
 import { apiRequests, demoUrl, startSandbox, type Sandbox } from '../support/sandbox-fixture';
@@ -44,6 +45,7 @@ describe('Chromium: connecting from the options page', () => {
     const text = await clickAndReadStatus(options, 'Test connection');
     expect(text).toContain(`Connected to ${sandbox.baseUrl} acting as alice@example.com`);
     expect(apiRequests(sandbox)[0]?.headers['x-scio-actas']).toBe('alice@example.com');
+    await docShot(options.locator('form').first(), 'options-connection');
   });
 
   it('tests and saves a user token; the token then lives only in the background', async () => {

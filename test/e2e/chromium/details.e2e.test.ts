@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { axeFindings } from '../support/axe';
+import { docShot } from '../support/doc-shots';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromiumWithExtension, openExtensionPage, type ChromiumWithExtension } from '../support/chromium';
 import { fillOptions, firstRunOptionsPage, sendFromPage } from '../support/options-page';
@@ -110,6 +111,7 @@ describe('Chromium: "Upload with details…"', () => {
     await details.getByText(demoUrl(sandbox)).waitFor();
     expect(await details.getByLabel('Type', { exact: true }).inputValue()).toBe('UGC');
     expect(await details.getByLabel('ID', { exact: true }).inputValue()).toBe('');
+    await docShot(details, 'details-window', { fullPage: false });
   });
 
   it('refuses to send without an ID for UGC, saying why', async () => {
@@ -211,6 +213,7 @@ describe('Chromium: the options page\'s Uploads section', () => {
       await options.screenshot({ path: `${SHOTS}/options-uploads-${scheme}.png`, fullPage: true, clip: { x: box.x - 16, y: box.y - 8, width: box.width + 32, height: box.height + 16 } });
     }
     await photograph(options, 'options-page', true);
+    await docShot(s, 'options-uploads');
 
     // Still there after a reload: saved in the background, not only in the form.
     await options.reload();

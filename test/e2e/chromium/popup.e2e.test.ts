@@ -1,12 +1,14 @@
 // The popup in real Chromium against the sandbox: uploads through its file input, paste and drop
 // land as exactly those bytes and parameters, lookups render, the page's images upload, every tab
-// passes axe, and each tab is photographed in light and dark (test-results/screenshots/).
+// passes axe, and each tab is photographed in light and dark (test-results/screenshots/) and, for
+// the README, once in use (docs/screenshots/).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docShot } from '../support/doc-shots';
 import type { ChromiumWithExtension } from '../support/chromium';
 import { openExtensionPage } from '../support/chromium';
 import { launchConfigured } from '../support/configured-chromium';
@@ -106,6 +108,7 @@ describe('Chromium: the popup', () => {
     // Fetched back by its key and shown, so the user sees that it landed.
     expect(await naturalWidth('chosen.png, as stored in Glean')).toBe(24);
     expect(apiRequests(sandbox).some((r) => r.method === 'GET' && r.query.key === key && r.status === 200)).toBe(true);
+    await docShot(popup, 'popup-upload');
   });
 
   it('offers the earlier upload for the same image and details, and uploads again when insisted', async () => {
@@ -161,6 +164,7 @@ describe('Chromium: the popup', () => {
     expect(await naturalWidth('Profile picture of alice')).toBe(96);
     await panel().getByText('image/png').waitFor();
     expect(await panel().locator('.image-facts').first().textContent()).toContain('96 × 96');
+    await docShot(popup, 'popup-look-up');
   });
 
   it('says plainly when nothing is found', async () => {
@@ -187,6 +191,7 @@ describe('Chromium: the popup', () => {
     expect(uploads(sandbox)).toHaveLength(before + 1);
     expect(last.query).toEqual({ type: 'UGC', id: 'from-page' });
     expect(sandbox.images.getByMetadata({ type: 'UGC', id: 'from-page' })?.contentType).toBe('image/png');
+    await docShot(popup, 'popup-this-page');
     await popup.bringToFront();
     await demo.close();
   });
@@ -197,6 +202,7 @@ describe('Chromium: the popup', () => {
     await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(6);
     await expect.poll(() => items.first().locator('img').evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     expect(await items.first().getByRole('button', { name: 'Copy HTML' }).count()).toBe(1);
+    await docShot(popup, 'popup-history');
   });
 
   it('has no serious or critical accessibility findings on any tab, in light or dark', async () => {

@@ -4,6 +4,7 @@
 // and an ordinary page costs the scan under 5 ms without any page.resolve.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { docShot } from '../support/doc-shots';
 import { launchChromiumWithExtension, type ChromiumWithExtension } from '../support/chromium';
 import { fillOptions, firstRunOptionsPage } from '../support/options-page';
 import { CHROME_BUILD } from '../support/paths';
@@ -80,6 +81,7 @@ describe('Chromium: Glean image references on pages', () => {
     const page = await browser.context.newPage();
     await page.goto(`${sandbox.origin}/demo/references.html`);
     await waitAllDisplayed(page, 30);
+    await docShot(page, 'page-images-shown', { fullPage: false });
     const all = await page.evaluate(displayed);
     expect(all.map((d) => d.id).sort()).toEqual(Array.from({ length: 30 }, (_, i) => `r${i + 1}`).sort());
     expect(all.every((d) => d.state === 'shown')).toBe(true);

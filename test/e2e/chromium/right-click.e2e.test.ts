@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allowSite, type ChromiumWithExtension } from '../support/chromium';
 import { launchConfigured } from '../support/configured-chromium';
+import { docShot } from '../support/doc-shots';
 import { startSandbox, type Sandbox } from '../support/sandbox-fixture';
 
 let sandbox: Sandbox;
@@ -23,10 +24,11 @@ async function rightClick(info: Record<string, unknown>): Promise<void> {
   await worker().evaluate(([i, id]) => (globalThis as any).chrome.contextMenus.onClicked.dispatch(i, { id }), [{ pageUrl: page.url(), frameId: 0, ...info }, tabId] as const);
 }
 
-/** Waits for the toast's final state and returns it (state and its key or message). */
-async function toastResult(): Promise<{ state: string; text: string }> {
+/** Waits for the toast's final state and returns it (state and its key or message); `photo` names its README picture. */
+async function toastResult(photo?: string): Promise<{ state: string; text: string }> {
   const box = page.locator('glean-images-toast .toast[data-state="done"], glean-images-toast .toast[data-state="failed"]');
   await box.waitFor({ timeout: 15_000 });
+  if (photo) await docShot(box, photo, { pad: 12 });
   const state = (await box.getAttribute('data-state')) ?? '';
   const text = state === 'done' ? ((await box.locator('.key').textContent()) ?? '') : ((await box.locator('.body').textContent()) ?? '');
   await page.locator('glean-images-toast button[aria-label="Close"]').click();
@@ -37,8 +39,8 @@ async function picture(name: string): Promise<Buffer> {
   return Buffer.from(await (await fetch(`${sandbox.origin}/demo/img/${name}.png`)).arrayBuffer());
 }
 
-async function expectUploaded(colour: string): Promise<void> {
-  const { state, text: key } = await toastResult();
+async function expectUploaded(colour: string, photo?: string): Promise<void> {
+  const { state, text: key } = await toastResult(photo);
   expect(state, colour).toBe('done');
   const stored = sandbox.images.getByKey(key);
   expect(stored?.bytes.equals(await picture(colour)), colour).toBe(true);
@@ -62,7 +64,7 @@ const src = (id: string) => page.locator(`#${id}`).evaluate((img: HTMLImageEleme
 describe('Chromium: right-click "Upload to Glean"', () => {
   it('uploads a plain image, and the toast shows its key', async () => {
     await rightClick({ menuItemId: 'glean-upload', srcUrl: await src('plain'), mediaType: 'image' });
-    await expectUploaded('red');
+    await expectUploaded('red', 'toast-done');
   });
 
   it('uploads the srcset candidate shown, and the <picture> source shown', async () => {
@@ -90,7 +92,7 @@ describe('Chromium: right-click "Upload to Glean"', () => {
   it('says which site to allow for a cross-origin image without CORS, then uploads it once allowed', async () => {
     const cdn = await src('cdn');
     await rightClick({ menuItemId: 'glean-upload', srcUrl: cdn, mediaType: 'image' });
-    const refused = await toastResult();
+    const refused = await toastResult('toast-failed');
     expect(refused.state).toBe('failed');
     expect(refused.text).toContain('http://localhost');
     expect(await allowSite(browser, 'http://localhost/*')).toBe(true); // what the person does when asked

@@ -35,7 +35,7 @@ const QUIET_ARGS = [
 
 export async function launchChromiumWithExtension(
   extDir: string,
-  opts: { headless?: boolean; userDataDir?: string } = {},
+  opts: { headless?: boolean; userDataDir?: string; lang?: string } = {},
 ): Promise<ChromiumWithExtension> {
   const dir = resolve(extDir);
   const ownsProfile = !opts.userDataDir;
@@ -47,7 +47,10 @@ export async function launchChromiumWithExtension(
       headless: opts.headless ?? true,
       // Playwright's default --disable-extensions is overridden by
       // --disable-extensions-except (checked on Chromium 156), so no ignoreDefaultArgs.
-      args: [...QUIET_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+      args: [...QUIET_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`, ...(opts.lang ? [`--lang=${opts.lang}`] : [])],
+      // Chromium on Linux takes its UI language (and so the extension's) from LANGUAGE; the
+      // locale's .pak must be installed (Debian's chromium-l10n).
+      ...(opts.lang ? { env: { ...process.env, LANGUAGE: opts.lang }, locale: opts.lang } : {}),
     })
     .catch(async (err: unknown) => {
       await dropProfile();
