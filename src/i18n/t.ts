@@ -18,11 +18,19 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
   return browser.i18n.getMessage(key, subs.map(String)) || key;
 }
 
+/**
+ * The language of our messages ("en", "de"): the browser's own when we have a translation for it,
+ * else English. Numbers, dates and plural forms follow it, so they match the sentence around them.
+ */
+export function messageLanguage(): string {
+  return t('page_lang');
+}
+
 let rules: Intl.PluralRules | undefined;
 
 /** The `_one` or `_other` form of a counted message; `$1` is the count. */
 export function tCount(base: PluralKey, count: number, ...subs: (string | number)[]): string {
-  rules ??= new Intl.PluralRules(browser.i18n.getUILanguage());
+  rules ??= new Intl.PluralRules(messageLanguage());
   const form = rules.select(count) === 'one' ? 'one' : 'other';
   return t(`${base}_${form}` as MessageKey, count, ...subs);
 }

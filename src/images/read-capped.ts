@@ -3,9 +3,8 @@
  * length, and a service worker has little memory, so a stream is read only to cap + 1 bytes:
  * the one extra byte proves it is too big without buffering the rest.
  */
-import { browser } from 'wxt/browser';
 import { GleanError } from '../glean/errors';
-import { t, tCount } from '../i18n/t';
+import { messageLanguage, t, tCount } from '../i18n/t';
 
 /** Sources an upload starts from: a file or clipboard Blob, bytes sent by a page, or a fetch body. */
 export type ByteSource = ReadableStream<Uint8Array> | Blob | ArrayBuffer;
@@ -17,7 +16,7 @@ const CHUNK = 256 * 1024;
 export function formatBytes(n: number): string {
   if (n < 1024) return tCount('image_bytes', n);
   const [value, key] = n < 1024 * 1024 ? [n / 1024, 'image_kilobytes' as const] : [n / (1024 * 1024), 'image_megabytes' as const];
-  const number = new Intl.NumberFormat(browser.i18n.getUILanguage(), { maximumFractionDigits: 1 });
+  const number = new Intl.NumberFormat(messageLanguage(), { maximumFractionDigits: 1 });
   return t(key, number.format(value));
 }
 

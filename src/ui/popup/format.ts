@@ -1,11 +1,10 @@
 /** Small wording helpers shared by the popup's tabs. */
-import { browser } from 'wxt/browser';
-import { t, tCount } from '../../i18n/t';
+import { messageLanguage, t, tCount } from '../../i18n/t';
 import { MessageError } from '../../messaging/send';
 
 /** One decimal in the UI language's notation ("14.2", "14,2"). */
 const oneDecimal = (n: number) =>
-  n.toLocaleString(browser.i18n.getUILanguage(), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  n.toLocaleString(messageLanguage(), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** A byte count for people: "812 B", "14.2 KB", "3.1 MB". */
 export function formatBytes(bytes: number): string {
@@ -74,6 +73,6 @@ export function fileNameOf(url: string): string {
 /** A local time for "until…" and history dates, in the language of the sentence around it. */
 export function formatTime(epochMs: number, withDate = false): string {
   const d = new Date(epochMs);
-  const lang = browser.i18n.getUILanguage();
+  const lang = messageLanguage();
   return withDate ? d.toLocaleString(lang, { dateStyle: 'medium', timeStyle: 'short' }) : d.toLocaleTimeString(lang);
 }
