@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMessage, readLocale } from '../../unit/i18n/locale';
+import { axeFindings } from '../support/axe';
 import { launchChromiumWithExtension, openExtensionPage, type ChromiumWithExtension } from '../support/chromium';
 import { docShot } from '../support/doc-shots';
 import { clickAndReadStatus, firstRunOptionsPage } from '../support/options-page';
@@ -51,6 +52,8 @@ describe('Chromium in German', () => {
     await options.getByLabel(german('options_userIdLabel')).fill('alice');
     expect(await clickAndReadStatus(options, german('common_save'))).toBe(german('options_saved'));
     expect(await englishOn(options)).toEqual([]);
+    // Longer German words must not break the layout's contrast or names.
+    expect(await axeFindings(options, 'options page in German')).toEqual([]);
   });
 
   it('shows the popup in German', async () => {
@@ -63,6 +66,7 @@ describe('Chromium in German', () => {
     await popup.getByRole('button', { name: german('popup_lookUp'), exact: true }).click();
     await popup.getByRole('img', { name: /alice/ }).waitFor();
     expect(await englishOn(popup)).toEqual([]);
+    expect(await axeFindings(popup, 'popup in German')).toEqual([]);
     await popup.setViewportSize({ width: 400, height: 600 });
     await docShot(popup, 'popup-german');
     await popup.close();
