@@ -10,8 +10,9 @@ export default defineConfig({
   zip: {
     // The Firefox sources zip (AMO review) is what `npm ci && npm run build` needs to rebuild the
     // package: no tests, test output or local junk. WXT already leaves out node_modules, dotfiles,
-    // *.test.* files and .output/. scripts/make-icons.ts draws with the sandbox's PNG encoder.
-    excludeSources: ['test/**', 'test-results/**', 'tmp/**', 'coverage/**', 'stats*.html', '*.log', 'vitest.*config.ts'],
+    // *.test.* files and .output/; the README's screenshots (docs/) build nothing. scripts/make-icons.ts
+    // draws with the sandbox's PNG encoder.
+    excludeSources: ['test/**', 'docs/**', 'test-results/**', 'tmp/**', 'coverage/**', 'stats*.html', '*.log', 'vitest.*config.ts'],
     includeSources: ['test/sandbox/png.ts'],
   },
   manifest: ({ browser }) => ({

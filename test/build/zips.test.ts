@@ -46,7 +46,7 @@ describe('store zips', () => {
 
   it('puts in the sources zip what `npm ci && npm run build` needs, and no tests or dependencies', () => {
     const entries = zipEntries(zipPath('sources'));
-    for (const needed of ['package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'README.md', 'entrypoints/background.ts', 'public/icon/128.png']) {
+    for (const needed of ['package.json', 'package-lock.json', 'wxt.config.ts', 'tsconfig.json', 'README.md', 'entrypoints/background.ts', 'public/icon/128.png', 'public/_locales/en/messages.json', 'public/_locales/de/messages.json']) {
       expect(entries, needed).toContain(needed);
     }
     expect(entries.some((e) => e.startsWith('src/'))).toBe(true);
@@ -57,6 +57,7 @@ describe('store zips', () => {
         (e.startsWith('test/') && e !== 'test/sandbox/png.ts') ||
         /\.(test|spec)\.[cm]?[jt]sx?$/.test(e) ||
         e.startsWith('test-results/') ||
+        e.startsWith('docs/') || // the README's screenshots
         e.endsWith('.zip'),
     );
     expect(unwanted).toEqual([]);
