@@ -6,7 +6,7 @@
  * screen readers.
  */
 import { send } from '../messaging/send';
-import { t, type MessageKey } from '../i18n/t';
+import { messageLanguage, t, type MessageKey } from '../i18n/t';
 import type { ToastState } from './page-tools-protocol';
 import { TOAST_CSS } from './toast-style';
 
@@ -101,7 +101,8 @@ export function showToast(state: ToastState): void {
   clearTimeout(hideTimer);
   shadow.querySelector('.toast')?.remove();
   const failed = state.kind === 'failed';
-  const box = element('div', { className: `toast ${failed ? 'failed' : ''}` });
+  // In the extension's language, which may not be the page's: screen readers pronounce it right.
+  const box = element('div', { className: `toast ${failed ? 'failed' : ''}`, lang: messageLanguage() });
   box.setAttribute('role', failed ? 'alert' : 'status');
   box.setAttribute('aria-live', failed ? 'assertive' : 'polite');
   box.setAttribute('data-state', state.kind);

@@ -88,6 +88,8 @@ describe('Chromium in German', () => {
     const toast = page.locator('glean-images-toast .toast[data-state="done"]');
     await toast.waitFor({ timeout: 15_000 });
     expect(await toast.locator('.title').textContent()).toBe(german('toast_uploaded'));
+    // The page is English; the toast says it is German, for screen readers.
+    expect(await toast.getAttribute('lang')).toBe('de');
     expect(await toast.getByRole('button').allTextContents()).toEqual(
       expect.arrayContaining([german('common_copyKey'), german('common_copyUrl'), german('common_copyMarkdown'), german('toast_show')]),
     );
