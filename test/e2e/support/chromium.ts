@@ -107,7 +107,17 @@ async function grantHost(context: BrowserContext, extensionId: string, pattern: 
 /** Opens an extension page (e.g. 'options.html') in a new tab and waits for load. */
 export async function openExtensionPage(context: BrowserContext, extensionId: string, path: string): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);
+  const url = `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
+  try {
+    await page.goto(url);
+  } catch (err) {
+    // The extension may open the same page at that moment (runtime.openOptionsPage reuses an
+    // options tab that is loading, as on a relaunch with the same profile): that navigation ends
+    // where ours would have.
+    if (!String(err).includes('interrupted by another navigation')) throw err;
+    await page.waitForLoadState('load');
+    if (page.url() !== url) throw err;
+  }
   return page;
 }
 
