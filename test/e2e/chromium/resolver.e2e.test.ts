@@ -148,6 +148,26 @@ describe('Chromium: Glean image references on pages', () => {
     await page.close();
   });
 
+  it('shows small (data:) and large (blob:) images on a page whose CSP allows only its own images', async () => {
+    // What the content script sets is its own load, not the page's: the page's img-src does not
+    // apply (Firefox behaves the same; checked by hand with a strict img-src 'self').
+    sandbox.images.put({ type: 'UGC', id: 'large-csp' }, largePng(), 'image/png', { key: 'large-csp-key' });
+    const page = await browser.context.newPage();
+    const url = `${sandbox.origin}/demo/strict-csp.html`;
+    await page.route(url, (route) =>
+      route.fulfill({
+        contentType: 'text/html',
+        headers: { 'content-security-policy': "default-src 'self'; img-src 'self'" },
+        body: '<!doctype html><title>strict</title><img id="small" data-glean-image-key="seed-alice"><img id="large" data-glean-image-key="large-csp-key">',
+      }),
+    );
+    await page.goto(url);
+    await page.waitForFunction(() => ['small', 'large'].every((id) => (document.getElementById(id) as HTMLImageElement).naturalWidth > 0), undefined, { timeout: 10_000 });
+    const shown = await page.evaluate(() => ['small', 'large'].map((id) => (document.getElementById(id) as HTMLImageElement).currentSrc.split(':')[0]));
+    expect(shown).toEqual(['data', 'blob']);
+    await page.close();
+  });
+
   it('shows a large image from a blob: URL, and revokes that URL once the element is gone', async () => {
     sandbox.images.put({ type: 'UGC', id: 'large' }, largePng(), 'image/png', { key: 'large-key' });
     const page = await browser.context.newPage();
