@@ -92,7 +92,7 @@ describe('History tab: recent uploads', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Clear history' }));
     expect(screen.getByText('Remove the one upload from this list? The image stays in Glean.')).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Clear' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Keep them' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Keep', exact: true }));
     expect(sent('history.clear')).toEqual([]);
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Clear history' }));
     fireEvent.click(screen.getByRole('button', { name: 'Clear history' }));
