@@ -2,11 +2,9 @@
  * What "Sign in with OAuth" needs, as typed on the options page, and its checks. Shared by the
  * options page (to catch mistakes before anything is sent) and the background (which trusts nothing).
  */
-import { normalizeBackendUrl } from '../glean/backend-url';
-import { isGleanError } from '../glean/errors';
 import { t } from '../i18n/t';
 import type { OAuthConfig } from '../settings/types';
-import type { FieldError } from '../settings/validate';
+import { checkBackend, type FieldError } from '../settings/validate';
 import { isSecureUrl } from './http';
 
 /** Enough to know who signed in, and `offline_access` for a refresh token, so sign-ins last. */
@@ -43,12 +41,7 @@ export function normalizeIssuer(input: string): string | { error: string } {
 /** Checks a sign-in request; returns what to store, or every field's problem at once. */
 export function validateSignIn(request: OAuthSignInRequest): { value: CheckedSignIn } | { errors: FieldError[] } {
   const errors: FieldError[] = [];
-  let apiBase = '';
-  try {
-    apiBase = normalizeBackendUrl(request.backend);
-  } catch (e) {
-    errors.push({ field: 'backend', message: isGleanError(e) ? e.message : t('oauth_notGleanAddress') });
-  }
+  const apiBase = checkBackend(request.backend, errors);
   const issuer = normalizeIssuer(request.issuer);
   if (typeof issuer !== 'string') errors.push({ field: 'issuer', message: issuer.error });
   const clientId = request.clientId.trim();

@@ -25,15 +25,20 @@ export function isEmail(value: string): boolean {
   return EMAIL.test(value.trim());
 }
 
+/** The API base for what was typed as "Glean backend", or '' with the reason added to `errors`. */
+export function checkBackend(text: string, errors: FieldError[]): string {
+  try {
+    return normalizeBackendUrl(text);
+  } catch (e) {
+    errors.push({ field: 'backend', message: isGleanError(e) ? e.message : t('settings_notGleanAddress') });
+    return '';
+  }
+}
+
 /** Checks a draft and returns the settings to store, or every field error at once. */
 export function validateSettings(draft: SettingsDraft): { settings: Settings } | { errors: FieldError[] } {
   const errors: FieldError[] = [];
-  let apiBase = '';
-  try {
-    apiBase = normalizeBackendUrl(draft.backend);
-  } catch (e) {
-    errors.push({ field: 'backend', message: isGleanError(e) ? e.message : t('settings_notGleanAddress') });
-  }
+  const apiBase = checkBackend(draft.backend, errors);
   const actAs = draft.actAs.trim();
   if (draft.tokenType === 'global') {
     if (!actAs) errors.push({ field: 'actAs', message: t('settings_actAsRequired') });
