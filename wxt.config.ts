@@ -22,7 +22,12 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // identity: the OAuth sign-in window (identity.launchWebAuthFlow) and its redirect URL.
-    permissions: ['scripting', 'alarms', 'contextMenus', 'activeTab', 'identity'],
+    // declarativeNetRequestWithHostAccess: the token added to enabled sites' image requests to the
+    // backend's images endpoint, outside the page; it acts only where host access was granted, and
+    // shows no install warning (plain declarativeNetRequest would).
+    // webRequest: reads (never changes) those requests' outcomes, to say in the popup why an image
+    // did not show and to pause page requests after a 429; no install warning either.
+    permissions: ['scripting', 'alarms', 'contextMenus', 'activeTab', 'identity', 'declarativeNetRequestWithHostAccess', 'webRequest'],
     // Hosts are asked for only when the user acts (saving the backend, enabling a site).
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     // WXT fills `icons` from public/icon/<size>.png (scripts/make-icons.ts draws them) but not the

@@ -14,9 +14,19 @@ import { TokenKeeper } from '../oauth/token-keeper';
 const SIGN_IN_AGAIN = 'bg_signInAgain' satisfies MessageKey;
 const SIGN_IN_FIRST = 'bg_signInFirst' satisfies MessageKey;
 
+const renewedListeners = new Set<() => void>();
+
+/** Calls `listener` after a renewed access token was stored (the page-image rules carry it). */
+export function onAccessTokenRenewed(listener: () => void): void {
+  renewedListeners.add(listener);
+}
+
 const keeper = new TokenKeeper({
   load: loadTokens,
-  save: saveTokens,
+  async save(tokens) {
+    await saveTokens(tokens);
+    renewedListeners.forEach((l) => l());
+  },
   async refresh(refreshToken) {
     const session = await loadSession();
     if (!session) throw new OAuthError('signed-out', t('bg_notSignedIn'));

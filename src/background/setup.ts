@@ -3,7 +3,7 @@ import { createRouter, type Handlers, type SenderInfo } from '../messaging/route
 import { testConnection } from './connection-test';
 import { onCredentialsChanged } from './credentials';
 import { imageHandlers } from './image-handlers';
-import { pageConfigHandlers, resolveHandlers } from './page-resolve';
+import { resolveHandlers, setupPageImages } from './page-resolve';
 import { QUEUE_ALARM, queue } from './services';
 import { settingsHandlers } from './settings-handlers';
 import { dropRevokedSites, siteHandlers, syncContentScripts } from './site-access';
@@ -23,7 +23,7 @@ const connectionHandlers: Handlers = {
 /** Wires every background listener; the entrypoint calls this and nothing else. */
 export function setupBackground(): void {
   const route = createRouter(
-    { ...settingsHandlers, ...connectionHandlers, ...imageHandlers, ...uploadHandlers, ...tabHandlers, ...siteHandlers, ...resolveHandlers, ...pageConfigHandlers, ...toastHandlers, ...preferenceHandlers, ...oauthHandlers },
+    { ...settingsHandlers, ...connectionHandlers, ...imageHandlers, ...uploadHandlers, ...tabHandlers, ...siteHandlers, ...resolveHandlers, ...toastHandlers, ...preferenceHandlers, ...oauthHandlers },
     { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') },
   );
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender as SenderInfo));
@@ -49,6 +49,7 @@ export function setupBackground(): void {
   });
   onCredentialsChanged(() => queue.credentialsChanged());
   void queue.start();
+  setupPageImages();
   // Replaced at build time: a production build has `false` here, and no hook at all.
   if (import.meta.env.MODE === 'e2e') void import('./e2e-hooks').then((m) => m.installE2eHooks());
 }

@@ -4,31 +4,30 @@
  * exactly those, never declared for all pages at install.
  */
 import { browser } from 'wxt/browser';
-import { getRecord, setRecord } from '../db/records';
-import { loadSites, storeSites } from '../db/sites';
+import { loadEverywhere, loadSites, storeEverywhere, storeSites } from '../db/sites';
 import { GleanError } from '../glean/errors';
 import { t } from '../i18n/t';
 import type { Handlers } from '../messaging/router';
 import { ALL_SITES_PERMISSION, EVERY_SITE_MATCHES } from '../sites/everywhere';
 import { siteOf, sitePattern } from '../sites/site-url';
+import { syncPageRules } from './page-rules';
 
 const SCRIPT_ID = 'glean-image-resolver';
 const SCRIPT_FILE = '/content-scripts/content.js';
-const EVERYWHERE = 'resolveEverywhere';
+export const isEverywhere = loadEverywhere;
 
-/** Whether the user opted in to showing Glean images on every site. */
-export async function isEverywhere(): Promise<boolean> {
-  return (await getRecord<boolean>(EVERYWHERE)) === true;
-}
-
-/** Registers the content script for the enabled sites (or removes it when there are none). */
+/**
+ * Registers the content script for the enabled sites (or removes it when there are none), and
+ * puts the token rules for page images in step with them.
+ */
 export async function syncContentScripts(): Promise<void> {
+  await syncPageRules();
   const matches = (await isEverywhere()) ? EVERY_SITE_MATCHES : (await loadSites()).map(sitePattern);
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (!matches.length) return;
   await browser.scripting.registerContentScripts([
-    { id: SCRIPT_ID, js: [SCRIPT_FILE], matches, runAt: 'document_idle', allFrames: false, persistAcrossSessions: true },
+    { id: SCRIPT_ID, js: [SCRIPT_FILE], matches, runAt: 'document_idle', allFrames: true, persistAcrossSessions: true },
   ]);
 }
 
@@ -61,7 +60,7 @@ async function setEverywhere(everywhere: boolean): Promise<boolean> {
   if (everywhere && !(await browser.permissions.contains({ origins: [ALL_SITES_PERMISSION] }))) {
     throw new GleanError('invalid-input', t('bg_allSitesNotAllowed'));
   }
-  await setRecord(EVERYWHERE, everywhere || undefined);
+  await storeEverywhere(everywhere);
   await syncContentScripts();
   return everywhere;
 }
@@ -76,7 +75,7 @@ export async function dropRevokedSites(): Promise<void> {
   const everywhere = await isEverywhere();
   const keepEverywhere = everywhere && (await browser.permissions.contains({ origins: [ALL_SITES_PERMISSION] }));
   if (kept.length !== sites.length) await storeSites(kept);
-  if (everywhere !== keepEverywhere) await setRecord(EVERYWHERE, undefined);
+  if (everywhere !== keepEverywhere) await storeEverywhere(false);
   if (kept.length !== sites.length || everywhere !== keepEverywhere) await syncContentScripts();
 }
 

@@ -3,7 +3,7 @@
  * extension's origin, so no content script can open it, unlike storage.local and storage.sync.
  */
 export const DB_NAME = 'glean-images';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export const STORES = {
   /** Credentials, read only by the background. */
@@ -16,10 +16,6 @@ export const STORES = {
   jobBytes: 'jobBytes',
   /** Finished uploads (keyPath id, indexes createdAt and fingerprint). */
   history: 'history',
-  /** Image bytes fetched for pages, by reference id (keyPath id). */
-  imageCache: 'imageCache',
-  /** Size and times of each cached image (keyPath id, index usedAt), so eviction never reads bytes. */
-  imageCacheMeta: 'imageCacheMeta',
 } as const;
 
 export type StoreName = (typeof STORES)[keyof typeof STORES];
@@ -37,8 +33,10 @@ export function upgrade(db: IDBDatabase, oldVersion: number): void {
     history.createIndex('createdAt', 'createdAt');
     history.createIndex('fingerprint', 'fingerprint');
   }
-  if (oldVersion < 3) {
-    db.createObjectStore(STORES.imageCache, { keyPath: 'id' });
-    db.createObjectStore(STORES.imageCacheMeta, { keyPath: 'id' }).createIndex('usedAt', 'usedAt');
+  // Version 3 added a cache of image bytes fetched for pages. Pages no longer get bytes from the
+  // extension (the browser loads Glean images itself, with the token added outside the page), so
+  // version 4 drops it, with whatever it still held.
+  if (oldVersion >= 3 && oldVersion < 4) {
+    for (const name of ['imageCache', 'imageCacheMeta']) if (db.objectStoreNames.contains(name)) db.deleteObjectStore(name);
   }
 }

@@ -1,4 +1,5 @@
 import { withStore } from './open';
+import { getRecord, setRecord } from './records';
 import { STORES } from './schema';
 
 const KEY = 'resolveSites';
@@ -11,4 +12,16 @@ export async function loadSites(): Promise<string[]> {
 /** Replaces the list of enabled sites. */
 export async function storeSites(sites: string[]): Promise<void> {
   await withStore(STORES.settings, 'readwrite', (s) => s.put(sites, KEY));
+}
+
+const EVERYWHERE = 'resolveEverywhere';
+
+/** Whether the user opted in to showing Glean images on every site. */
+export async function loadEverywhere(): Promise<boolean> {
+  return (await getRecord<boolean>(EVERYWHERE)) === true;
+}
+
+/** Stores the "every site" opt-in. */
+export async function storeEverywhere(everywhere: boolean): Promise<void> {
+  await setRecord(EVERYWHERE, everywhere || undefined);
 }

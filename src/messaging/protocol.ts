@@ -27,21 +27,19 @@ export interface ConnectionReport {
   retryAfterSeconds?: number;
 }
 
-/**
- * The answer for one image a content script asked for (by key or by metadata, never by URL: the
- * background builds every URL itself). page.resolve answers one per ref, in the order asked;
- * `key` echoes a key ref.
- */
-export type ResolvedImage =
-  | ({ key?: string; ok: true } & ImageBytes)
-  | { key?: string; ok: false; error: ErrorInfo };
+/** A Glean image of a tab that did not show, and why in words. */
+export interface PageImageProblem {
+  url: string;
+  error: ErrorInfo;
+}
 
-/** What a content script on an enabled site may know: where Glean images live, and no token. */
-export interface PageConfig {
-  /** The API base (e.g. https://acme-be.glean.com/rest/api/v1); '' while nothing is set up. */
-  apiBase: string;
-  /** Changes whenever the token or backend changes, so pages know when a 401 is worth retrying. */
-  epoch: number;
+/** What the popup's "This page" tab shows about a tab's Glean images. */
+export interface PageImageReport {
+  /** Whether Glean images show on this tab's site at all. */
+  enabled: boolean;
+  /** Images the browser loaded with the token since the tab's page loaded. */
+  shown: number;
+  problems: PageImageProblem[];
 }
 
 /** What accepting an upload gives: a job in the queue, or the earlier identical upload. */
@@ -115,8 +113,9 @@ export interface ProtocolMap {
   'sites.set': { from: 'page'; request: { site: string; enabled: boolean }; response: string[] };
   'sites.everywhere.get': { from: 'page'; request: null; response: boolean };
   'sites.everywhere.set': { from: 'page'; request: { everywhere: boolean }; response: boolean };
-  'page.config': { from: 'content'; request: null; response: PageConfig };
-  'page.resolve': { from: 'content'; request: { keys: string[] } | { refs: ImageQuery[] }; response: ResolvedImage[] };
+  'tab.gleanImages': { from: 'page'; request: { tabId: number }; response: PageImageReport };
+  /** data-glean-image-key values on a page: the answer is CSS that has the browser show them. */
+  'page.keys': { from: 'content'; request: { keys: string[] }; response: { css: string } };
   'toast.retry': { from: 'content'; request: { jobId: string }; response: null };
   'toast.show': { from: 'content'; request: { jobId: string }; response: null };
   /** Stores backend and OAuth settings and signs in through the browser's sign-in window. */
@@ -159,8 +158,8 @@ export const SENDER_OF: { [K in MessageType]: ProtocolMap[K]['from'] } = {
   'sites.set': 'page',
   'sites.everywhere.get': 'page',
   'sites.everywhere.set': 'page',
-  'page.config': 'content',
-  'page.resolve': 'content',
+  'tab.gleanImages': 'page',
+  'page.keys': 'content',
   'toast.retry': 'content',
   'toast.show': 'content',
   'oauth.signIn': 'page',

@@ -95,16 +95,9 @@ export const REQUEST_SCHEMAS = {
   'oauth.signOut': v.null(),
   'sites.everywhere.get': v.null(),
   'sites.everywhere.set': v.strictObject({ everywhere: v.boolean() }),
-  'page.config': v.null(),
-  'page.resolve': v.union([
-    v.strictObject({
-      keys: v.pipe(
-        v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.keyLength))),
-        v.minLength(1),
-        v.maxLength(LIMITS.keysPerResolve),
-      ),
-    }),
-    // Keys or metadata only: a content script never names a URL for the background to call.
-    v.strictObject({ refs: v.pipe(v.array(query), v.minLength(1), v.maxLength(LIMITS.keysPerResolve)) }),
-  ]),
+  'tab.gleanImages': v.strictObject({ tabId }),
+  // Keys only: a content script never names a URL; the background builds each one itself.
+  'page.keys': v.strictObject({
+    keys: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.keyLength))), v.minLength(1), v.maxLength(LIMITS.keysPerResolve)),
+  }),
 } satisfies { [K in MessageType]: v.GenericSchema<unknown, ProtocolMap[K]['request']> };

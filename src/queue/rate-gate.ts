@@ -7,18 +7,24 @@ import { getRecord, setRecord } from '../db/records';
 import { GleanError } from '../glean/errors';
 import { tCount } from '../i18n/t';
 
-const NAME = 'rateLimitedUntil';
+/** The longest pause a Retry-After may impose: a server's "come back next week" is not obeyed. */
+export const MAX_PAUSE_SECONDS = 3600;
 
 export class RateGate {
   private until = 0;
   private loaded: Promise<void> | null = null;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    /** Where the moment is kept; each gate its own. */
+    private readonly name = 'rateLimitedUntil',
+  ) {}
 
   /** Loads the stored moment once. */
   load(): Promise<void> {
-    this.loaded ??= getRecord<number>(NAME).then((v) => {
-      this.until = Math.max(this.until, v ?? 0);
+    this.loaded ??= getRecord<number>(this.name).then((v) => {
+      // A moment stored before the cap (or by a clock far ahead) is held to it too.
+      this.until = Math.max(this.until, Math.min(v ?? 0, this.now() + MAX_PAUSE_SECONDS * 1000));
     });
     return this.loaded;
   }
@@ -38,11 +44,11 @@ export class RateGate {
     }
   }
 
-  /** Closes the gate for `seconds` from now (never shortening a longer pause). */
+  /** Closes the gate for `seconds` from now, at most an hour (never shortening a longer pause). */
   async close(seconds: number): Promise<number> {
     await this.load();
-    this.until = Math.max(this.until, this.now() + Math.max(0, seconds) * 1000);
-    await setRecord(NAME, this.until);
+    this.until = Math.max(this.until, this.now() + Math.min(MAX_PAUSE_SECONDS, Math.max(0, seconds)) * 1000);
+    await setRecord(this.name, this.until);
     return this.until;
   }
 }

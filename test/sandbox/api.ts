@@ -9,6 +9,7 @@ import { authenticate, type TokenRegistry } from './auth.js';
 import { getImage, uploadImage, type ImagesContext } from './images-api.js';
 import { takeFault, type Knobs } from './knobs.js';
 import type { RequestRecord } from './request-log.js';
+import type { TokenBuckets } from './token-bucket.js';
 import { PREFLIGHT_HEADERS, send, sendText, type Reply } from './respond.js';
 
 export const API_PREFIX = '/rest/api/v1';
@@ -16,6 +17,7 @@ export const API_PREFIX = '/rest/api/v1';
 export interface ApiContext extends ImagesContext {
   knobs: Knobs;
   tokens: TokenRegistry;
+  buckets: TokenBuckets;
 }
 
 interface Route {
@@ -58,6 +60,13 @@ export async function handleApi(
       return sendText(reply, 401, 'not authorized', { 'www-authenticate': 'Bearer' });
     case 'serverError':
       return sendText(reply, 500, 'internal server error');
+  }
+  if (knobs.tokenBucket) {
+    const wait = ctx.buckets.take(req.headers.authorization ?? '', knobs.tokenBucket);
+    if (wait > 0) {
+      record.fault = 'rateLimit';
+      return sendText(reply, 429, 'too many requests', { 'retry-after': String(wait) });
+    }
   }
 
   const route = ROUTES[url.pathname.slice(API_PREFIX.length)];

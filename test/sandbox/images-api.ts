@@ -7,11 +7,13 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { IMAGE_TYPES } from '../../src/glean/types.js';
 import type { ImageFields, ImageStore } from './image-store.js';
 import { extForType, isImageType, mediaType, sniffExt } from './mime.js';
+import type { Knobs } from './knobs.js';
 import { send, sendJson, sendText, type Reply } from './respond.js';
 
 export interface ImagesContext {
   store: ImageStore;
   baseUrl: string;
+  knobs: Pick<Knobs, 'imageHeaders' | 'imageCacheControl'>;
 }
 
 const METADATA_PARAMS = ['type', 'id', 'ds', 'cid'] as const;
@@ -44,6 +46,7 @@ function metadataFields(params: Map<string, string>): Parsed<ImageFields> {
 }
 
 export async function getImage(ctx: ImagesContext, url: URL, reply: Reply): Promise<void> {
+  reply = { ...reply, headers: ctx.knobs.imageHeaders };
   const params = singleParams(url);
   if (!params.ok) return sendText(reply, 400, params.reason);
   const key = params.value.get('key');
@@ -59,7 +62,8 @@ export async function getImage(ctx: ImagesContext, url: URL, reply: Reply): Prom
     image = ctx.store.getByMetadata(fields.value);
   }
   if (!image) return sendText(reply, 404, 'image not found');
-  return send(reply, 200, { 'content-type': image.contentType, 'cache-control': 'private' }, image.bytes);
+  const caching: Record<string, string> = ctx.knobs.imageCacheControl ? { 'cache-control': ctx.knobs.imageCacheControl } : {};
+  return send(reply, 200, { 'content-type': image.contentType, ...caching }, image.bytes);
 }
 
 export async function uploadImage(ctx: ImagesContext, url: URL, headers: IncomingHttpHeaders, body: Buffer, reply: Reply): Promise<void> {

@@ -69,7 +69,7 @@ describe('upload then get', () => {
       const got = await fetch(target, { headers: asUser() });
       expect(got.status).toBe(200);
       expect(got.headers.get('content-type')).toBe('image/png');
-      expect(got.headers.get('cache-control')).toBe('private');
+      expect(got.headers.get('cache-control')).toBe('private, max-age=3600');
       expect(sha256(await bytesOf(got))).toBe(sha256(RED));
     }
     const stored = sb.images.getByKey(key)!;

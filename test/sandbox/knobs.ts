@@ -3,6 +3,7 @@
  * the next API requests slow, rate-limited, unauthorized, failing or dropped. Counters count
  * down as requests consume them, so "the next N requests" is exact.
  */
+import type { BucketKnob } from './token-bucket.js';
 
 export interface Knobs {
   /** Delay before answering each API request. */
@@ -17,12 +18,31 @@ export interface Knobs {
   slowBodyMs: number;
   /** The next N API requests get their socket destroyed without any answer. */
   dropConnectionCount: number;
+  /** Glean's per-token rate limit (a token bucket), or null for none. */
+  tokenBucket: BucketKnob | null;
+  /** Extra headers on every GET /images answer (e.g. Cross-Origin-Resource-Policy: same-origin). */
+  imageHeaders: Record<string, string>;
+  /** Cache-Control of a GET /images answer of 200; '' sends none. */
+  imageCacheControl: string;
 }
 
 export type Fault = 'drop' | 'rateLimit' | 'unauthorized' | 'serverError';
 
+/** What the sandbox answers images with unless told otherwise: private, cacheable for an hour. */
+export const IMAGE_CACHE_CONTROL = 'private, max-age=3600';
+
 export function defaultKnobs(): Knobs {
-  return { latencyMs: 0, rateLimit: { count: 0 }, unauthorizedCount: 0, serverErrorCount: 0, slowBodyMs: 0, dropConnectionCount: 0 };
+  return {
+    latencyMs: 0,
+    rateLimit: { count: 0 },
+    unauthorizedCount: 0,
+    serverErrorCount: 0,
+    slowBodyMs: 0,
+    dropConnectionCount: 0,
+    tokenBucket: null,
+    imageHeaders: {},
+    imageCacheControl: IMAGE_CACHE_CONTROL,
+  };
 }
 
 /** Resets in place, so anyone holding the object sees the change. */
@@ -50,11 +70,32 @@ export function mergeKnobs(knobs: Knobs, patch: unknown): void {
       next[key as (typeof COUNT_KEYS)[number]] = value;
     } else if (key === 'rateLimit') {
       next.rateLimit = parseRateLimit(value);
+    } else if (key === 'tokenBucket') {
+      next.tokenBucket = parseBucket(value);
+    } else if (key === 'imageHeaders') {
+      next.imageHeaders = parseHeaders(value);
+    } else if (key === 'imageCacheControl') {
+      if (typeof value !== 'string') throw new Error('imageCacheControl must be a string');
+      next.imageCacheControl = value;
     } else {
       throw new Error(`unknown knob "${key}"`);
     }
   }
   Object.assign(knobs, next);
+}
+
+function parseBucket(value: unknown): BucketKnob | null {
+  if (value === null) return null;
+  const { rate, burst, ...rest } = (typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) throw new Error(`unknown tokenBucket field "${Object.keys(rest)[0]}"`);
+  if (typeof rate !== 'number' || !(rate > 0) || !isCount(burst) || burst < 1) throw new Error('tokenBucket must be {rate > 0, burst >= 1}');
+  return { rate, burst };
+}
+
+function parseHeaders(value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('imageHeaders must be an object of strings');
+  for (const v of Object.values(value)) if (typeof v !== 'string') throw new Error('imageHeaders values must be strings');
+  return value as Record<string, string>;
 }
 
 function parseRateLimit(value: unknown): Knobs['rateLimit'] {

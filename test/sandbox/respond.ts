@@ -23,6 +23,8 @@ export interface Reply {
   res: ServerResponse;
   slowBodyMs: number;
   onStatus?: (status: number) => void;
+  /** Headers every answer through this reply carries on top of its own (a knob's). */
+  headers?: Record<string, string>;
 }
 
 /** How many pieces a slow body is cut into. */
@@ -33,7 +35,7 @@ export async function send(reply: Reply, status: number, headers: Record<string,
   if (res.destroyed) return;
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   reply.onStatus?.(status);
-  res.writeHead(status, { ...CORS_HEADERS, 'content-length': String(bytes.length), ...headers });
+  res.writeHead(status, { ...CORS_HEADERS, 'content-length': String(bytes.length), ...headers, ...reply.headers });
   if (reply.slowBodyMs <= 0 || bytes.length === 0) {
     res.end(bytes);
     return;

@@ -15,6 +15,7 @@ import { defaultKnobs, resetKnobs, type Knobs } from './knobs.js';
 import { recordBody, startRecord, type RequestRecord } from './request-log.js';
 import { sendText } from './respond.js';
 import { seedImages } from './seed.js';
+import { TokenBuckets } from './token-bucket.js';
 import { OAuthServer } from './oauth-server.js';
 import { OAUTH_CONTROL_PREFIX, handleOAuth, handleOAuthControl, isOAuthPath } from './oauth-routes.js';
 
@@ -73,12 +74,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   images.load();
   if (seed) seedImages(images);
   const knobs = defaultKnobs();
+  const buckets = new TokenBuckets();
   const registry = new TokenRegistry();
   const log: RequestRecord[] = [];
   const clearLog = () => void log.splice(0);
   const oauth = new OAuthServer(registry, () => origin);
   const reset = () => {
     resetKnobs(knobs);
+    buckets.clear();
     clearLog();
     images.clear();
     if (seed) seedImages(images);
@@ -101,7 +104,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     res.once('close', () => (record.end = Date.now()));
     const onStatus = (status: number) => (record.status = status);
     if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) {
-      return handleApi({ store: images, baseUrl, knobs, tokens: registry }, req, res, url, body, record);
+      return handleApi({ store: images, baseUrl, knobs, tokens: registry, buckets }, req, res, url, body, record);
     }
     if (isOAuthPath(url.pathname)) return handleOAuth(oauth, req, res, url, body, onStatus);
     if (url.pathname === '/' || url.pathname === '/demo' || url.pathname.startsWith('/demo/')) {

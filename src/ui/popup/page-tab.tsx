@@ -9,6 +9,7 @@ import { StatusLine } from '../components/status-line';
 import { messageOf } from './format';
 import { checkMetadata, initialMetadata, uploadOptionsFrom, type MetadataDraft, type MetadataErrors } from './metadata';
 import { MetadataForm } from './metadata-form';
+import { GleanImageReport } from './glean-image-report';
 import { PageBatch, type PageRef } from './page-batch';
 import { PageImageList } from './page-image-list';
 import { hideSmall, mergeDuplicates } from './page-images';
@@ -80,6 +81,7 @@ export function PageTab({ settings }: { settings: PublicSettings }) {
 
   return (
     <form class="page-tab" noValidate onSubmit={(e) => { e.preventDefault(); submit(refs(chosen), false, false); }}>
+      <GleanImageReport tabId={found.tabId} />
       <div class="field inline-field">
         <label for="page-min">{t('popup_hideSmaller')}</label>
         <select id="page-min" value={String(minSize)} onChange={(e) => setMinSize(Number(e.currentTarget.value))}>

@@ -29,7 +29,7 @@ afterAll(async () => {
 describe('Firefox: foundation', () => {
   it('starts the background, which answers the options page it opened on first run', async () => {
     expect(await send('settings.get', null)).toMatchObject({ ok: true, value: { hasToken: false, apiBase: '' } });
-    expect(await send('page.resolve', { keys: ['seed-alice'] })).toMatchObject({ ok: false, error: { kind: 'refused' } });
+    expect(await send('page.keys', { keys: ['seed-alice'] })).toMatchObject({ ok: false, error: { kind: 'refused' } });
   });
 
   it('configures through the options page; the token is then nowhere a page can read', async () => {

@@ -40,7 +40,7 @@ describe('sites.set', () => {
     expect(await setSite('https://a.example/', true)).toEqual(['https://a.example', 'https://b.example']);
     expect(await loadSites()).toEqual(['https://a.example', 'https://b.example']);
     expect(registered).toEqual([['https://a.example/*', 'https://b.example/*']]);
-    expect(register.mock.calls.at(-1)![0][0]).toMatchObject({ allFrames: false, js: ['/content-scripts/content.js'] });
+    expect(register.mock.calls.at(-1)![0][0]).toMatchObject({ allFrames: true, js: ['/content-scripts/content.js'] });
   });
 
   it('refuses a site the browser has not granted, changing nothing', async () => {

@@ -45,6 +45,35 @@ describe('openDb', () => {
     expect((await loadSettings()).apiBase).toBe('https://old-be.glean.com/rest/api/v1');
   });
 
+  it('upgrades a version-3 database: the cache of page images goes, uploads and token stay', async () => {
+    closeDb();
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open(DB_NAME, 3);
+      req.onupgradeneeded = () => {
+        const db = req.result;
+        for (const name of [STORES.secrets, STORES.settings, STORES.jobBytes]) db.createObjectStore(name);
+        for (const name of [STORES.jobs, STORES.history, 'imageCache', 'imageCacheMeta']) db.createObjectStore(name, { keyPath: 'id' });
+      };
+      req.onsuccess = () => {
+        const db = req.result;
+        const tx = db.transaction([STORES.secrets, 'imageCache'], 'readwrite');
+        tx.objectStore(STORES.secrets).put('v3-token', 'apiToken');
+        tx.objectStore('imageCache').put({ id: 'k:seed-alice', bytes: new ArrayBuffer(8) });
+        tx.oncomplete = () => {
+          db.close();
+          resolve();
+        };
+        tx.onerror = () => reject(tx.error);
+      };
+      req.onerror = () => reject(req.error);
+    });
+    const db = await openDb();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames]).not.toContain('imageCache');
+    expect([...db.objectStoreNames]).not.toContain('imageCacheMeta');
+    expect(await getSecret('apiToken')).toBe('v3-token');
+  });
+
   it('reuses one connection per context', async () => {
     const [a, b] = await Promise.all([openDb(), openDb()]);
     expect(a).toBe(b);

@@ -30,7 +30,7 @@ const VALID_ALL: Partial<Record<string, unknown>> = {
   'tab.images': { tabId: 4 },
   'sites.get': null,
   'sites.set': { site: 'https://intranet.example.com', enabled: true },
-  'page.resolve': { keys: ['k1', 'k2'] },
+  'page.keys': { keys: ['k1', 'k2'] },
 };
 
 /** Only messages the protocol still has: it is being extended while these tests are written. */
@@ -134,10 +134,10 @@ describe('createRouter: senders', () => {
     expect(spies[type]).toHaveBeenCalledWith(VALID[type], { kind: 'page', url: PAGE_IN_TAB.url });
   });
 
-  it('accepts page.resolve from a content script and hands over tab, frame and url', async () => {
-    const reply = await route({ type: 'page.resolve', payload: { keys: ['a', 'b'] } }, CONTENT);
-    expect(reply).toEqual({ ok: true, value: 'handled page.resolve' });
-    expect(spies['page.resolve']).toHaveBeenCalledWith({ keys: ['a', 'b'] }, { kind: 'content', tabId: 7, frameId: 0, url: CONTENT_URL });
+  it('accepts page.keys from a content script and hands over tab, frame and url', async () => {
+    const reply = await route({ type: 'page.keys', payload: { keys: ['a', 'b'] } }, CONTENT);
+    expect(reply).toEqual({ ok: true, value: 'handled page.keys' });
+    expect(spies['page.keys']).toHaveBeenCalledWith({ keys: ['a', 'b'] }, { kind: 'content', tabId: 7, frameId: 0, url: CONTENT_URL });
   });
 
   it.each(ALL_PAGE_TYPES)('refuses %s from a content script', async (type) => {
@@ -148,8 +148,8 @@ describe('createRouter: senders', () => {
     await expectRefused({ type, payload: VALID[type] ?? null }, { ...CONTENT, origin: EXT_ORIGIN });
   });
 
-  it.each([PAGE, PAGE_IN_TAB, PAGE_NO_ORIGIN])('refuses page.resolve from an extension page (%#)', async (sender) => {
-    await expectRefused({ type: 'page.resolve', payload: VALID['page.resolve'] }, sender, /not accepted from this sender/);
+  it.each([PAGE, PAGE_IN_TAB, PAGE_NO_ORIGIN])('refuses page.keys from an extension page (%#)', async (sender) => {
+    await expectRefused({ type: 'page.keys', payload: VALID['page.keys'] }, sender, /not accepted from this sender/);
   });
 
   it.each(ALL_PAGE_TYPES)('refuses %s when sender.origin disagrees with the extension url', async (type) => {
@@ -179,13 +179,13 @@ describe('protocol tables', () => {
     for (const t of ALL_TYPES) expect(['page', 'content']).toContain(SENDER_OF[t]);
   });
 
-  it('lets content scripts send only page.config, page.resolve and the toast buttons', () => {
-    expect(ALL_TYPES.filter((t) => SENDER_OF[t] === 'content')).toEqual(['page.config', 'page.resolve', 'toast.retry', 'toast.show']);
+  it('lets content scripts send only page.keys and the toast buttons', () => {
+    expect(ALL_TYPES.filter((t) => SENDER_OF[t] === 'content')).toEqual(['page.keys', 'toast.retry', 'toast.show']);
   });
 });
 
 describe('createRouter: envelopes', () => {
-  it.each(['nope', 'settings.GET', 'settings.get ', '', 'page.resolve\u0000'])('refuses unknown type %j', async (type) => {
+  it.each(['nope', 'settings.GET', 'settings.get ', '', 'page.keys\u0000'])('refuses unknown type %j', async (type) => {
     await expectRefused({ type, payload: null }, PAGE, /Unknown message/);
   });
 
@@ -305,17 +305,17 @@ const MALFORMED: [MessageType, string, unknown][] = [
   ['sites.set', 'site a number', { site: 1, enabled: true }],
   ['sites.set', 'site too long', { site: `https://${longField}`, enabled: true }],
   ['sites.set', 'extra field', { site: 'https://a.example', enabled: true, pattern: '<all_urls>' }],
-  ['page.resolve', 'missing payload', undefined],
-  ['page.resolve', 'no keys', {}],
-  ['page.resolve', 'empty keys array', { keys: [] }],
-  ['page.resolve', 'keys a string', { keys: 'abc' }],
-  ['page.resolve', 'an empty key', { keys: ['a', ''] }],
-  ['page.resolve', 'a key too long', { keys: [longKey] }],
-  ['page.resolve', 'a key not a string', { keys: ['a', 7] }],
-  ['page.resolve', 'a key that is an object', { keys: [{ url: 'https://evil.example' }] }],
-  ['page.resolve', 'too many keys', { keys: Array.from({ length: LIMITS.keysPerResolve + 1 }, (_, i) => `k${i}`) }],
-  ['page.resolve', 'a url alongside keys', { keys: ['a'], url: 'https://evil.example/steal' }],
-  ['page.resolve', 'a sparse array', { keys: [, 'a'] }], // eslint-disable-line no-sparse-arrays
+  ['page.keys', 'missing payload', undefined],
+  ['page.keys', 'no keys', {}],
+  ['page.keys', 'empty keys array', { keys: [] }],
+  ['page.keys', 'keys a string', { keys: 'abc' }],
+  ['page.keys', 'an empty key', { keys: ['a', ''] }],
+  ['page.keys', 'a key too long', { keys: [longKey] }],
+  ['page.keys', 'a key not a string', { keys: ['a', 7] }],
+  ['page.keys', 'a key that is an object', { keys: [{ url: 'https://evil.example' }] }],
+  ['page.keys', 'too many keys', { keys: Array.from({ length: LIMITS.keysPerResolve + 1 }, (_, i) => `k${i}`) }],
+  ['page.keys', 'a url alongside keys', { keys: ['a'], url: 'https://evil.example/steal' }],
+  ['page.keys', 'a sparse array', { keys: [, 'a'] }], // eslint-disable-line no-sparse-arrays
 ];
 
 describe('createRouter: payloads', () => {
@@ -343,9 +343,9 @@ describe('createRouter: payloads', () => {
 
   it('accepts exactly the maximum number of keys', async () => {
     const keys = Array.from({ length: LIMITS.keysPerResolve }, (_, i) => `k${i}`);
-    const reply = await route({ type: 'page.resolve', payload: { keys } }, CONTENT);
+    const reply = await route({ type: 'page.keys', payload: { keys } }, CONTENT);
     expect(reply.ok).toBe(true);
-    expect(spies['page.resolve']).toHaveBeenCalledWith({ keys }, expect.objectContaining({ kind: 'content' }));
+    expect(spies['page.keys']).toHaveBeenCalledWith({ keys }, expect.objectContaining({ kind: 'content' }));
   });
 });
 
@@ -395,8 +395,8 @@ describe('createRouter: handler outcomes', () => {
 
   it('hands the handler the parsed payload', async () => {
     const payload = { keys: ['a'] };
-    await route({ type: 'page.resolve', payload }, CONTENT);
-    const [given] = spies['page.resolve'].mock.calls[0]!;
+    await route({ type: 'page.keys', payload }, CONTENT);
+    const [given] = spies['page.keys'].mock.calls[0]!;
     expect(given).toEqual(payload);
   });
 });

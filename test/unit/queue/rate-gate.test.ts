@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { RateGate } from '../../../src/queue/rate-gate';
+import { MAX_PAUSE_SECONDS, RateGate } from '../../../src/queue/rate-gate';
 import { freshDb } from './queue-harness';
 
 beforeEach(freshDb);
@@ -30,5 +30,17 @@ describe('RateGate', () => {
     await gate.close(60);
     await gate.close(2);
     expect(await gate.blockedUntil()).toBe(60_000);
+  });
+});
+
+describe('RateGate caps', () => {
+  it('holds a Retry-After of a week to one hour, and each gate keeps its own moment', async () => {
+    const gate = new RateGate(() => 0);
+    expect(await gate.close(7 * 24 * 3600)).toBe(MAX_PAUSE_SECONDS * 1000);
+    const page = new RateGate(() => 0, 'pageRateLimitedUntil');
+    expect(await page.blockedUntil()).toBe(0);
+    await page.close(5);
+    expect(await new RateGate(() => 0, 'pageRateLimitedUntil').blockedUntil()).toBe(5000);
+    expect(await new RateGate(() => 0).blockedUntil()).toBe(MAX_PAUSE_SECONDS * 1000);
   });
 });
