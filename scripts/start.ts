@@ -67,9 +67,9 @@ async function main(): Promise<void> {
     say(`The sandbox holds it with identical bytes: ${stored ? sha(stored.bytes) === sha(png) : false}`);
     const lookup = await lookupFromPage(options, { type: 'USER', id: 'alice' });
     say(`Looked up alice's profile picture through the extension: ${lookup.ok ? `${lookup.value.contentType}, ${lookup.value.byteLength} bytes` : lookup.error.message}`);
-    // The content script resolves keys once the page is idle; wait until none is pending.
-    await demo.waitForFunction(() => !document.querySelector('[data-glean-state="pending"]'), undefined, { timeout: 15_000 });
-    const shown = await demo.locator('[data-glean-state="shown"]').count();
+    // The browser loads the page's Glean images with the token the extension adds: wait for them.
+    await demo.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('img[data-testid="glean-src"]')].every((i) => i.complete), undefined, { timeout: 15_000 });
+    const shown = await demo.locator('img[data-testid="glean-src"]').evaluateAll((imgs) => imgs.filter((i) => (i as HTMLImageElement).naturalWidth > 0).length);
     say(`Glean images shown on the demo page: ${shown}`);
     if (!lookup.ok || !stored || shown === 0) throw new Error('The round trip did not complete.');
     say('Round trip complete.');

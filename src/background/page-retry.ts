@@ -1,7 +1,8 @@
 /**
  * Asks again for page images a rate limit held back, paced below Glean's documented rate (about
- * 30 requests a second per token, in a bucket of about 30) so the retries do not trip it again.
- * Each batch goes to the frame's content script as CSS that names the URLs (an <img> that failed
+ * 30 requests a second per token, in a bucket of about 30) so the retries do not trip it again:
+ * one loop for every tab, RETRIES_PER_SECOND images a second, halted while page loads are paused.
+ * Each batch goes to its frame's content script as CSS that names the URLs (an <img> that failed
  * does not load again by itself, and the page's DOM is not ours to touch).
  */
 import { browser } from 'wxt/browser';
@@ -11,20 +12,53 @@ import { retryCss } from '../page-images/image-css';
 /** Images asked for again per second, with room left for the page's other loads. */
 export const RETRIES_PER_SECOND = 20;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** One image to ask for again. */
+export interface HeldBack {
+  tabId: number;
+  frameId: number;
+  url: string;
+}
 
-/** Re-requests `urls` in each frame of a tab, RETRIES_PER_SECOND at a time; `sent` hears each batch. */
-export async function retryInFrames(tabId: number, frames: Map<number, string[]>, sent: (urls: string[]) => void): Promise<void> {
-  const all = [...frames].flatMap(([frameId, urls]) => urls.map((url) => ({ frameId, url })));
-  for (let i = 0; i < all.length; i += RETRIES_PER_SECOND) {
-    if (i > 0) await sleep(1000);
-    const byFrame = new Map<number, string[]>();
-    for (const { frameId, url } of all.slice(i, i + RETRIES_PER_SECOND)) byFrame.set(frameId, [...(byFrame.get(frameId) ?? []), url]);
-    for (const [frameId, urls] of byFrame) {
-      const message: RetryRequest = { resolver: 'retry', rules: urls.map((url) => ({ url, css: retryCss([url]) })) };
-      // A tab that went away or navigated elsewhere has nothing left to show.
-      await browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined);
-      sent(urls);
+export interface RetryPumpDeps {
+  /** Up to `max` held-back images, oldest first, each handed out once. */
+  take(max: number): HeldBack[];
+  /** Whether page loads are paused now (a Retry-After runs). */
+  paused(): Promise<boolean>;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Tells a frame's content script to have the browser load `urls` again. */
+async function send(tabId: number, frameId: number, urls: string[]): Promise<void> {
+  const message: RetryRequest = { resolver: 'retry', rules: urls.map((url) => ({ url, css: retryCss([url]) })) };
+  // A tab that went away or navigated elsewhere has nothing left to show.
+  await browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined);
+}
+
+/** The loop; `kick()` starts it when it is not running (when a pause ends). */
+export function createRetryPump(deps: RetryPumpDeps): { kick(): void } {
+  const sleep = deps.sleep ?? defaultSleep;
+  let running = false;
+  async function run(): Promise<void> {
+    try {
+      while (!(await deps.paused())) {
+        const batch = deps.take(RETRIES_PER_SECOND);
+        if (!batch.length) return;
+        const groups = new Map<string, HeldBack[]>();
+        for (const b of batch) groups.set(`${b.tabId}/${b.frameId}`, [...(groups.get(`${b.tabId}/${b.frameId}`) ?? []), b]);
+        await Promise.all([...groups.values()].map((g) => send(g[0]!.tabId, g[0]!.frameId, g.map((b) => b.url))));
+        await sleep(1000);
+      }
+    } finally {
+      running = false;
     }
   }
+  return {
+    kick() {
+      if (running) return;
+      running = true;
+      void run();
+    },
+  };
 }

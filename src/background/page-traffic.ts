@@ -10,8 +10,9 @@ import { parseRetryAfter } from '../glean/retry-after';
 import { t } from '../i18n/t';
 import type { ErrorInfo, PageImageProblem } from '../messaging/protocol';
 import { onCredentialsChanged } from './credentials';
-import { onPageGateReopened, pausePageRequests } from './page-rules';
-import { retryInFrames } from './page-retry';
+import { onPageGateReopened, pageGate, pausePageRequests } from './page-rules';
+import { askBackend, createProber, type Answer, type Unexplained } from './page-probe';
+import { createRetryPump, type HeldBack } from './page-retry';
 
 /** Without a Retry-After, pages wait this long after a 429 before asking again. */
 const DEFAULT_PAUSE_SECONDS = 2;
@@ -43,45 +44,84 @@ function tabProblems(tabId: number): Map<string, Seen> {
   return map;
 }
 
-type Details = { url: string; tabId: number; frameId: number; statusCode?: number; error?: string; responseHeaders?: { name: string; value?: string }[] };
+type Details = { requestId: string; url: string; tabId: number; frameId: number; statusCode?: number; error?: string; responseHeaders?: { name: string; value?: string }[] };
 
 async function ours(d: Details): Promise<boolean> {
   const prefix = await endpointPrefix();
   return d.tabId >= 0 && prefix !== null && d.url.startsWith(prefix);
 }
 
-async function onCompleted(d: Details): Promise<void> {
-  if (!(await ours(d))) return;
-  const status = d.statusCode ?? 0;
+/** Requests whose answer was seen (by status): their later error, if any, adds nothing. */
+const answered = new Set<string>();
+
+/** Records what the backend answered for a page's image load. */
+async function record(tabId: number, frameId: number, url: string, answer: Answer): Promise<void> {
+  const { status } = answer;
   if (status >= 200 && status < 400) {
-    problems.get(d.tabId)?.delete(d.url);
-    shownCount.set(d.tabId, (shownCount.get(d.tabId) ?? 0) + 1);
+    problems.get(tabId)?.delete(url);
+    shownCount.set(tabId, (shownCount.get(tabId) ?? 0) + 1);
     return;
   }
-  const header = d.responseHeaders?.find((h) => h.name.toLowerCase() === 'retry-after')?.value ?? null;
-  const retryAfter = status === 429 ? parseRetryAfter(header) : undefined;
-  const error = errorForStatus(status, d.url, undefined, retryAfter);
-  tabProblems(d.tabId).set(d.url, { frameId: d.frameId, problem: { kind: error.kind, message: error.message, status }, retry: status === 429 });
-  if (status === 429) await pausePageRequests(retryAfter ?? DEFAULT_PAUSE_SECONDS);
+  const error = errorForStatus(status, url, undefined, answer.retryAfterSeconds);
+  tabProblems(tabId).set(url, { frameId, problem: { kind: error.kind, message: error.message, status }, retry: status === 429 });
+  if (status === 429) await pausePageRequests(answer.retryAfterSeconds ?? DEFAULT_PAUSE_SECONDS);
 }
+
+// Headers, not completion: the status is known here in both browsers, even where the load then
+// ends as an error.
+async function onHeaders(d: Details): Promise<void> {
+  answered.add(d.requestId); // at once: the error that may follow must find it
+  if (!(await ours(d))) return;
+  const header = d.responseHeaders?.find((h) => h.name.toLowerCase() === 'retry-after')?.value ?? null;
+  const retryAfter = d.statusCode === 429 ? parseRetryAfter(header) : undefined;
+  await record(d.tabId, d.frameId, d.url, { status: d.statusCode ?? 0, ...(retryAfter !== undefined ? { retryAfterSeconds: retryAfter } : {}) });
+}
+
+const prober = createProber({
+  ask: askBackend,
+  paused: async () => (await pageGate.blockedUntil()) > 0,
+  async explained({ tabId, frameId, url, page }: Unexplained, answer: Answer | null) {
+    if (pageOf(tabId) !== page) return; // the tab shows another page by now
+    // Asked during a pause, or found fine after all: shown by asking again when loads may go.
+    if (!answer || (answer.status >= 200 && answer.status < 400)) {
+      tabProblems(tabId).set(url, { frameId, problem: { kind: 'rate-limited', message: t('bg_pagePaused') }, retry: true });
+      if (answer) pump.kick();
+      return;
+    }
+    if (answer.status === 0) return; // the backend is out of reach: the network error stands
+    await record(tabId, frameId, url, answer);
+  },
+});
 
 async function onError(d: Details): Promise<void> {
-  if (!(await ours(d))) return;
-  // Our own pause blocks the request (Chrome and Firefox word it differently); anything else is
-  // the network's doing.
-  const paused = /BLOCKED_BY_CLIENT|NS_ERROR_ABORT|blocked/i.test(d.error ?? '');
-  const problem = paused ? { kind: 'rate-limited', message: t('bg_pagePaused') } : { kind: 'network', message: t('bg_pageImageNetwork', d.error ?? '') };
-  tabProblems(d.tabId).set(d.url, { frameId: d.frameId, problem, retry: paused });
+  if (answered.delete(d.requestId) || !(await ours(d))) return;
+  // Our own pause blocked it (Chrome's words): asked for again when the pause ends.
+  if (/BLOCKED_BY_CLIENT/i.test(d.error ?? '')) {
+    tabProblems(d.tabId).set(d.url, { frameId: d.frameId, problem: { kind: 'rate-limited', message: t('bg_pagePaused') }, retry: true });
+    return;
+  }
+  tabProblems(d.tabId).set(d.url, { frameId: d.frameId, problem: { kind: 'network', message: t('bg_pageImageNetwork', d.error ?? '') }, retry: false });
+  // Firefox ends a load whose answer is no image (and its own blocked loads) as aborted, status
+  // unsaid: the backend is asked what it was.
+  // (Chrome says every status; its aborts are the page's own doing.)
+  if (import.meta.env.FIREFOX && /ABORT/i.test(d.error ?? '')) prober.add({ tabId: d.tabId, frameId: d.frameId, url: d.url, page: pageOf(d.tabId) });
 }
 
-/** Asks again, frame by frame, for what a pause held back. */
-function retryHeldBack(): void {
+/** Hands out held-back images, oldest first, each once (a new 429 holds it back again). */
+function takeHeldBack(max: number): HeldBack[] {
+  const out: HeldBack[] = [];
   for (const [tabId, seen] of problems) {
-    const frames = new Map<number, string[]>();
-    for (const [url, s] of seen) if (s.retry) frames.set(s.frameId, [...(frames.get(s.frameId) ?? []), url]);
-    if (frames.size) void retryInFrames(tabId, frames, (urls) => retried(tabId, urls));
+    for (const [url, s] of seen) {
+      if (out.length >= max) return out;
+      if (!s.retry) continue;
+      s.retry = false;
+      out.push({ tabId, frameId: s.frameId, url });
+    }
   }
+  return out;
 }
+
+const pump = createRetryPump({ take: takeHeldBack, paused: async () => (await pageGate.blockedUntil()) > 0 });
 
 /** What went wrong with a tab's Glean images, and how many showed. */
 export function tabImageReport(tabId: number): { shown: number; problems: PageImageProblem[] } {
@@ -89,12 +129,27 @@ export function tabImageReport(tabId: number): { shown: number; problems: PageIm
   return { shown: shownCount.get(tabId) ?? 0, problems: list };
 }
 
-/** Starts watching; called once at background start (listeners must be added at once). */
-export function watchPageImageTraffic(): void {
+type WebRequestEvent = { addListener(l: (d: never) => void, filter: unknown, extra?: string[]): void; removeListener(l: (d: never) => void): void };
+
+const headersListener = (d: Details) => void onHeaders(d);
+const errorListener = (d: Details) => void onError(d);
+const doneListener = (d: Details) => void answered.delete(d.requestId);
+
+/**
+ * (Re)adds the webRequest listeners. Chromium hands a listener the requests of the hosts granted
+ * when it was added, so a site granted later is heard only after adding it again (seen in
+ * Chromium 156: nothing reached a listener added before the grant).
+ */
+function listen(): void {
+  const events = browser.webRequest as unknown as { onHeadersReceived: WebRequestEvent; onCompleted: WebRequestEvent; onErrorOccurred: WebRequestEvent };
   const add = (types: string[]) => {
-    const filter = { urls: FILTER_URLS, types } as Parameters<typeof browser.webRequest.onCompleted.addListener>[1];
-    browser.webRequest.onCompleted.addListener((d) => void onCompleted(d as Details), filter, ['responseHeaders']);
-    browser.webRequest.onErrorOccurred.addListener((d) => void onError(d as Details), filter);
+    const filter = { urls: FILTER_URLS, types };
+    events.onHeadersReceived.removeListener(headersListener);
+    events.onErrorOccurred.removeListener(errorListener);
+    events.onCompleted.removeListener(doneListener);
+    events.onHeadersReceived.addListener(headersListener, filter, ['responseHeaders']);
+    events.onErrorOccurred.addListener(errorListener, filter);
+    events.onCompleted.addListener(doneListener, filter);
   };
   try {
     // Firefox reports <img srcset> and <picture> loads as "imageset"; Chrome knows no such type.
@@ -102,7 +157,13 @@ export function watchPageImageTraffic(): void {
   } catch {
     add(['image']);
   }
-  onPageGateReopened(retryHeldBack);
+}
+
+/** Starts watching; called once at background start (listeners must be added at once). */
+export function watchPageImageTraffic(): void {
+  listen();
+  browser.permissions.onAdded.addListener(listen);
+  onPageGateReopened(() => pump.kick());
   // A new document in the tab starts a new report.
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') forgetTab(tabId);
@@ -110,16 +171,12 @@ export function watchPageImageTraffic(): void {
   browser.tabs.onRemoved.addListener(forgetTab);
 }
 
+/** Counts the documents each tab loaded, so late answers about an earlier one are dropped. */
+const pages = new Map<number, number>();
+const pageOf = (tabId: number) => pages.get(tabId) ?? 0;
+
 function forgetTab(tabId: number): void {
+  pages.set(tabId, pageOf(tabId) + 1);
   problems.delete(tabId);
   shownCount.delete(tabId);
-}
-
-/** Marks a tab's held-back images as asked for again (the retry went out). */
-function retried(tabId: number, urls: string[]): void {
-  const seen = problems.get(tabId);
-  for (const url of urls) {
-    const s = seen?.get(url);
-    if (s) s.retry = false;
-  }
 }

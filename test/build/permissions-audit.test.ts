@@ -18,7 +18,20 @@ export const ALLOWED_PERMISSIONS: Readonly<Record<string, string>> = {
     'temporary access to the tab the user right-clicked or opened the popup on, instead of host ' +
     'permissions for every site',
   identity: 'OAuth sign-in to Glean through identity.launchWebAuthFlow, instead of pasting a token',
+  declarativeNetRequestWithHostAccess:
+    "session rules that add the user's Glean token to image loads from the sites the user enabled to " +
+    "the backend's images endpoint (and nothing else), so pages show Glean images without the " +
+    'extension writing into them; acts only where host access was granted, no install warning',
+  webRequest:
+    "reads (never changes or blocks) the outcome of those image loads, to tell in the popup why a " +
+    "Glean image did not show and to pause page loads after Glean's 429; no install warning",
 };
+
+/**
+ * Permissions that would show a warning at install (Chrome's and Firefox's prompt lists): none may
+ * be asked for, so the extension installs without a prompt beyond its data-collection consent.
+ */
+const WARNING_PERMISSIONS = ['declarativeNetRequest', 'webRequestBlocking', 'browsingData', 'tabs', 'history', 'webNavigation', 'downloads', 'clipboardRead', 'cookies'];
 
 /** Host permissions granted at install: none. Every host is optional and asked for when used. */
 export const ALLOWED_HOST_PERMISSIONS: readonly string[] = [];
@@ -60,6 +73,7 @@ describe.each(BUILDS)('%s manifest: permissions audit', (build) => {
   it('never asks for "tabs" (activeTab and sender.tab cover what it would give)', () => {
     const { permissions = [], optional_permissions = [] } = manifest();
     expect([...permissions, ...optional_permissions]).not.toContain('tabs');
+    for (const p of WARNING_PERMISSIONS) expect([...permissions, ...optional_permissions], p).not.toContain(p);
   });
 
   it('has no host permission at install', () => {

@@ -6,7 +6,7 @@ import { evaluateInContentWorld } from '../support/content-world';
 import { docShot } from '../support/doc-shots';
 import { clickAndReadStatus, fillOptions, firstRunOptionsPage, sendFromPage } from '../support/options-page';
 import { CHROME_BUILD } from '../support/paths';
-import { apiRequests, demoUrl, startSandbox, type Sandbox } from '../support/sandbox-fixture';
+import { apiRequests, demoUrl, keysServed, startSandbox, type Sandbox } from '../support/sandbox-fixture';
 
 let sandbox: Sandbox;
 let browser: ChromiumWithExtension;
@@ -67,7 +67,7 @@ describe('Chromium: connecting from the options page', () => {
     await sendFromPage(options, 'sites.set', { site: 'http://127.0.0.1', enabled: true });
     const page = await browser.context.newPage();
     await page.goto(demoUrl(sandbox));
-    await expect.poll(() => page.locator('#key-bob').getAttribute('data-glean-state'), { timeout: 15_000 }).toBe('shown');
+    await expect.poll(() => keysServed(sandbox).has('seed-bob'), { timeout: 15_000 }).toBe(true);
     const asked = await evaluateInContentWorld<string>(page, browser.extensionId, `Promise.all([
       chrome.runtime.sendMessage({ type: 'settings.get', payload: null }),
       chrome.runtime.sendMessage({ type: 'image.get', payload: { query: { type: 'USER', id: 'bob' } } }),

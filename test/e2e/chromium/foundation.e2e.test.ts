@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromiumWithExtension, openExtensionPage, type ChromiumWithExtension } from '../support/chromium';
 import { clickAndReadStatus, fillOptions, firstRunOptionsPage, sendFromPage } from '../support/options-page';
 import { CHROME_BUILD } from '../support/paths';
-import { apiRequests, demoUrl, startSandbox, type Sandbox } from '../support/sandbox-fixture';
+import { apiRequests, demoUrl, keysServed, startSandbox, type Sandbox } from '../support/sandbox-fixture';
 
 let sandbox: Sandbox;
 let browser: ChromiumWithExtension;
@@ -45,14 +45,15 @@ describe('Chromium: foundation', () => {
 
     const page = await browser.context.newPage();
     await page.goto(demoUrl(sandbox));
-    const alice = page.locator('#key-alice');
-    await expect.poll(() => alice.getAttribute('data-glean-state'), { timeout: 15_000 }).toBe('shown');
-    expect(await alice.evaluate((img: HTMLImageElement) => ({ w: img.naturalWidth, src: img.src.slice(0, 5) }))).toEqual({ w: 96, src: expect.stringMatching(/^(blob|data):$/) }); // a local URL (small images: data:)
+    // Keyed images load through the rules the content script adopts; URL images as the page wrote them.
+    await expect.poll(() => keysServed(sandbox).has('seed-alice'), { timeout: 15_000 }).toBe(true);
+    const alice = page.locator('#meta-alice');
+    await expect.poll(() => alice.evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 15_000 }).toBe(96);
+    expect(await alice.getAttribute('src')).toBe(`${sandbox.baseUrl}/images?type=USER&id=alice`);
 
-    // The page's own <img src> requests to the API carry no token; only the extension's do.
+    // Every Glean image of the demo page is loaded with the user's token, by key and by metadata.
+    await expect.poll(() => [...keysServed(sandbox)].sort(), { timeout: 15_000 }).toEqual(['seed-alice', 'seed-bob', 'seed-carol']);
     const gets = apiRequests(sandbox).filter((r) => r.path === '/rest/api/v1/images' && r.headers.authorization);
-    // The demo's metadata URLs are references too now; the keys are still fetched once each.
-    expect(gets.flatMap((r) => r.query.key ?? []).sort()).toEqual(['seed-alice', 'seed-bob', 'seed-carol']);
     expect(gets.every((r) => r.headers.authorization === `Bearer ${sandbox.tokens.user}` && !('x-scio-actas' in r.headers))).toBe(true);
     await page.close();
     await options.close();

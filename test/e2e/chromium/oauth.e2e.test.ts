@@ -9,7 +9,7 @@ import { evaluateInContentWorld } from '../support/content-world';
 import { clickAndReadStatus, firstRunOptionsPage, sendFromPage } from '../support/options-page';
 import { uploadFromPage, waitForUpload } from '../support/page-calls';
 import { CHROME_BUILD } from '../support/paths';
-import { apiRequests, demoUrl, solidPng, startSandbox, type Sandbox } from '../support/sandbox-fixture';
+import { apiRequests, demoUrl, keysServed, solidPng, startSandbox, type Sandbox } from '../support/sandbox-fixture';
 import { SANDBOX_CLIENT_ID } from '../../sandbox/server';
 
 let sandbox: Sandbox;
@@ -135,7 +135,7 @@ describe('Chromium: Sign in with OAuth', () => {
     await sendFromPage(options, 'sites.set', { site: 'http://127.0.0.1', enabled: true });
     const page = await browser.context.newPage();
     await page.goto(demoUrl(sandbox));
-    await expect.poll(() => page.locator('#key-bob').getAttribute('data-glean-state'), { timeout: 15_000 }).toBe('shown');
+    await expect.poll(() => keysServed(sandbox).has('seed-bob'), { timeout: 15_000 }).toBe(true);
     const asked = await evaluateInContentWorld<string>(page, browser.extensionId, `Promise.all([
       chrome.runtime.sendMessage({ type: 'settings.get', payload: null }),
       chrome.runtime.sendMessage({ type: 'oauth.signOut', payload: null }),

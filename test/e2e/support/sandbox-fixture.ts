@@ -11,3 +11,8 @@ export function apiRequests(sandbox: Sandbox) {
 }
 
 export { solidPng, startSandbox, type Sandbox } from '../../sandbox/server';
+
+/** The keys the backend served with 200 to a load that carried the token (the extension's rules). */
+export function keysServed(sandbox: Sandbox): Set<string> {
+  return new Set(apiRequests(sandbox).filter((r) => r.path === '/rest/api/v1/images' && r.headers.authorization && r.status === 200).flatMap((r) => r.query.key ?? []));
+}

@@ -22,13 +22,17 @@ const POPUP: CheckedSender = { kind: 'page', url: 'chrome-extension://test-exten
 const WIKI: CheckedSender = { kind: 'content', tabId: 5, frameId: 0, url: 'https://wiki.example/page' };
 
 type Listener = (details: Record<string, unknown>) => void;
+const headers: Listener[] = [];
 const completed: Listener[] = [];
 const errored: Listener[] = [];
+let requestId = 0;
 
 /** Page traffic as the browser reports it to webRequest listeners. */
-function load(tabId: number, query: string, statusCode: number, headers: Record<string, string> = {}): void {
-  const responseHeaders = Object.entries(headers).map(([name, value]) => ({ name, value }));
-  for (const l of completed) l({ url: `${ENDPOINT}?${query}`, tabId, frameId: 0, statusCode, responseHeaders });
+function load(tabId: number, query: string, statusCode: number, answer: Record<string, string> = {}): void {
+  const responseHeaders = Object.entries(answer).map(([name, value]) => ({ name, value }));
+  const details = { requestId: String(++requestId), url: `${ENDPOINT}?${query}`, tabId, frameId: 0, statusCode, responseHeaders };
+  for (const l of headers) l(details);
+  for (const l of completed) l(details);
 }
 
 const report = (tabId: number) => resolveHandlers['tab.gleanImages']!({ tabId }, POPUP);
@@ -37,8 +41,12 @@ const paused = () => sessionRules().some((r) => r.id === PAUSE_RULE_ID);
 
 beforeAll(() => {
   // WXT's fake browser has no webRequest; these record the listeners the background adds.
-  const event = (list: Listener[]) => ({ addListener: (l: Listener) => void list.push(l) });
-  (fakeBrowser as unknown as { webRequest: unknown }).webRequest = { onCompleted: event(completed), onErrorOccurred: event(errored) };
+  const event = (list: Listener[]) => ({
+    addListener: (l: Listener) => void list.push(l),
+    removeListener: (l: Listener) => void list.splice(list.indexOf(l) >>> 0, list.includes(l) ? 1 : 0),
+  });
+  (fakeBrowser as unknown as { webRequest: unknown }).webRequest = { onHeadersReceived: event(headers), onCompleted: event(completed), onErrorOccurred: event(errored) };
+  vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => undefined);
   setupPageImages();
 });
 
@@ -128,10 +136,27 @@ describe('page traffic', () => {
   });
 
   it('ignores loads of other URLs and of no tab', async () => {
-    for (const l of completed) l({ url: 'https://acme-be.glean.com/rest/api/v1/imagesX?key=a', tabId: 5, frameId: 0, statusCode: 404 });
-    for (const l of completed) l({ url: `${ENDPOINT}?key=a`, tabId: -1, frameId: 0, statusCode: 404 });
+    for (const l of headers) l({ requestId: 'x1', url: 'https://acme-be.glean.com/rest/api/v1/imagesX?key=a', tabId: 5, frameId: 0, statusCode: 404 });
+    for (const l of headers) l({ requestId: 'x2', url: `${ENDPOINT}?key=a`, tabId: -1, frameId: 0, statusCode: 404 });
     await new Promise((r) => setTimeout(r, 50));
     expect((await report(5)).problems).toEqual([]);
+  });
+});
+
+describe('loads that end without an answer', () => {
+  it('holds back a load our pause blocked, and explains a network failure; an answered load adds nothing', async () => {
+    const fail = (id: string, query: string, error: string) => errored.forEach((l) => l({ requestId: id, url: `${ENDPOINT}?${query}`, tabId: 5, frameId: 0, error }));
+    fail('e1', 'key=blocked', 'net::ERR_BLOCKED_BY_CLIENT');
+    fail('e2', 'key=down', 'net::ERR_CONNECTION_REFUSED');
+    // Firefox ends a 404 image as an error after its headers: the status stays what explains it.
+    for (const l of headers) l({ requestId: 'e3', url: `${ENDPOINT}?key=gone`, tabId: 5, frameId: 0, statusCode: 404 });
+    fail('e3', 'key=gone', 'NS_ERROR_FAILURE');
+    await vi.waitFor(async () => expect((await report(5)).problems).toHaveLength(3));
+    expect((await report(5)).problems.map((p) => [p.url.split('?')[1], p.error.kind, p.error.status]).sort()).toEqual([
+      ['key=blocked', 'rate-limited', undefined],
+      ['key=down', 'network', undefined],
+      ['key=gone', 'not-found', 404],
+    ]);
   });
 });
 
