@@ -66,14 +66,15 @@ describe('Chromium: Sign in with OAuth', () => {
     expect(sandbox.log.map((r) => r.path)).toEqual(expect.arrayContaining(['/.well-known/oauth-authorization-server', '/oauth/authorize', '/oauth/token']));
   });
 
-  it('uploads with the access token and X-Glean-Auth-Type: OAUTH, never act-as', async () => {
+  it('uploads with the access token, without X-Glean-Auth-Type (Glean knows its own tokens), never act-as', async () => {
     const done = await waitForUpload(options, await enqueue());
     expect(done.key).toBeTruthy();
     const [sent] = uploads();
     expect(sent?.status).toBe(200);
     expect(sent?.headers.authorization).toMatch(/^Bearer sbx-at-/);
-    expect(sent?.headers['x-glean-auth-type']).toBe('OAUTH');
+    expect(sent?.headers['x-glean-auth-type']).toBeUndefined();
     expect(sent?.headers['x-scio-actas']).toBeUndefined();
+    expect(sent?.headers['x-glean-actas']).toBeUndefined();
   });
 
   it('renews once after Glean refuses a token the server ended early, and sends the upload again', async () => {
@@ -146,7 +147,7 @@ describe('Chromium: Sign in with OAuth', () => {
     expect(asked).not.toMatch(secret);
     expect((JSON.parse(asked) as { ok?: boolean }[]).slice(0, 3).map((a) => a.ok)).toEqual([false, false, false]);
     // The images on the page came through the background with the OAuth token.
-    expect(apiRequests(sandbox).some((r) => r.path === '/rest/api/v1/images' && r.headers['x-glean-auth-type'] === 'OAUTH')).toBe(true);
+    expect(apiRequests(sandbox).some((r) => r.path === '/rest/api/v1/images' && /^Bearer sbx-at-/.test(r.headers.authorization ?? ''))).toBe(true);
     await page.close();
   });
 });
