@@ -20,7 +20,7 @@ describe('token endpoint', () => {
     const [header, payload, signature] = tokens.id_token.split('.');
     expect(JSON.parse(Buffer.from(header!, 'base64url').toString())).toMatchObject({ alg: 'RS256', typ: 'JWT' });
     expect(JSON.parse(Buffer.from(payload!, 'base64url').toString())).toMatchObject({ iss: sb.origin, aud: SANDBOX_CLIENT_ID, name: 'Alice Example', email: 'alice@example.com', nonce: 'n-0S6_WzA2Mj' });
-    const { keys } = (await (await fetch(`${sb.origin}/oauth/jwks`)).json()) as { keys: JsonWebKey[] };
+    const { keys } = (await (await fetch(`${sb.origin}/oauth/jwks`)).json()) as { keys: import("node:crypto").JsonWebKey[] };
     const key = createPublicKey({ key: keys[0]!, format: 'jwk' });
     expect(verify('sha256', Buffer.from(`${header}.${payload}`), key, Buffer.from(signature!, 'base64url'))).toBe(true);
   });

@@ -38,7 +38,8 @@ export function OptionsApp() {
       .then((s) => {
         setSaved(s);
         setDraft(draftFrom(s));
-        setMethod(s.authMethod ?? 'token');
+        // Nothing set up yet: signing in with Glean, which needs only the backend, comes first.
+        setMethod(s.authMethod ?? (s.apiBase ? 'token' : 'oauth'));
       })
       .catch((e) => setStatus({ tone: 'error', text: errorsOf(e).text }));
   }, []);
