@@ -16,10 +16,10 @@ export function OAuthChoice({ value, onChange }: { value: Choice; onChange: (cho
       <legend>{t('options_choiceLegend')}</legend>
       {CHOICES.map((c) => (
         <div key={c.id}>
-          <label>
+          <label class="check">
             <input type="radio" name="oauthChoice" value={c.id} checked={value === c.id} aria-describedby={`choice-${c.id}-hint`}
               onChange={() => onChange(c.id)} />
-            {' '}{t(c.label)}
+            {t(c.label)}
           </label>
           <p class="hint" id={`choice-${c.id}-hint`}>{t(c.hint)}</p>
         </div>

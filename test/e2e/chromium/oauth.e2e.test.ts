@@ -11,6 +11,7 @@ import { launchChromiumWithExtension, openExtensionPage, type ChromiumWithExtens
 import { evaluateInContentWorld } from '../support/content-world';
 import { clickAndReadStatus, firstRunOptionsPage, sendFromPage } from '../support/options-page';
 import { uploadFromPage, waitForUpload } from '../support/page-calls';
+import { docShot } from '../support/doc-shots';
 import { CHROME_BUILD } from '../support/paths';
 import { apiRequests, demoUrl, solidPng, startSandbox, type Sandbox } from '../support/sandbox-fixture';
 import { SANDBOX_CLIENT_ID } from '../../sandbox/server';
@@ -80,6 +81,7 @@ describe('Chromium: Sign in with Glean', () => {
     await expect(options.getByLabel('Redirect URL').inputValue()).resolves.toBe(redirect);
     await expect(options.getByRole('radio', { name: /client your Glean admin created/ }).isChecked()).resolves.toBe(true);
     expect(registrations().map((r) => r.status)).toEqual([400]);
+    await docShot(options.locator('form').first(), 'options-sign-in-refused');
   });
 
   it('signs in with the client ID an admin created, without registering', async () => {
