@@ -50,12 +50,12 @@ async function launch(deps: SignInDeps, url: string): Promise<string | undefined
 
 /** The client to sign in with: the one typed, or this extension's own registration (reused, else made). */
 async function clientFor(as: ServerMetadata, typed: string, redirectUri: string, scopes: string, deps: SignInDeps) {
-  if (typed) return { clientId: typed, registered: false };
+  if (typed) return { clientId: typed, registered: false, reused: false };
   const kept = await loadRegistration(as.issuer, redirectUri);
-  if (kept) return { clientId: kept.clientId, scope: kept.scope, registered: true };
+  if (kept) return { clientId: kept.clientId, scope: kept.scope, registered: true, reused: true };
   const made = await registerClient(as, redirectUri, scopes, deps.fetch);
   await saveRegistration({ issuer: as.issuer, clientId: made.clientId, redirectUri, registeredAt: deps.now(), ...(made.scope !== undefined ? { scope: made.scope } : {}) });
-  return { ...made, registered: true };
+  return { ...made, registered: true, reused: false };
 }
 
 /** The scopes to ask for: those wanted, less what a self-registered client was not granted. */
@@ -81,13 +81,16 @@ export async function signIn(request: OAuthSignInRequest, deps: SignInDeps = bro
   // The nonce ties the ID token to this sign-in (OpenID Connect Core §3.1.2.1).
   const nonce = scopes.split(' ').includes('openid') ? oauth.generateRandomNonce() : undefined;
   const url = authorizationUrl(as, { clientId: client.clientId, redirectUri, scopes, state, codeChallenge: await oauth.calculatePKCECodeChallenge(verifier), ...(nonce ? { nonce } : {}) });
-  const callback = callbackFromRedirect(as, await launch(deps, url), { state, redirectUri, clientId: client.clientId });
   let tokens;
   try {
+    const callback = callbackFromRedirect(as, await launch(deps, url), { state, redirectUri, clientId: client.clientId });
     tokens = await exchangeCode(as, { callback, verifier, clientId: client.clientId, redirectUri, ...(nonce ? { nonce } : {}) }, deps.fetch, deps.now());
   } catch (e) {
-    // The server no longer knows our registration (an admin removed it): register anew next time.
-    if (client.registered && isOAuthError(e, 'refused') && e.code === 'invalid_client') await forgetRegistration(as.issuer);
+    // The server may no longer know a kept registration (an admin removed it): its sign-in page then
+    // shows an error and the person closes the window, or the token endpoint says invalid_client.
+    // Either way the next sign-in registers anew rather than failing the same way for ever.
+    const stale = isOAuthError(e, 'cancelled') ? client.reused : isOAuthError(e, 'refused') && e.code === 'invalid_client';
+    if (client.registered && stale) await forgetRegistration(as.issuer);
     throw e;
   }
   const account = accountName(tokens.claims) ?? accountName(await fetchUserinfo(as, client.clientId, tokens.accessToken, deps.fetch));

@@ -78,6 +78,17 @@ describe('one-step sign-in with Glean', () => {
     expect([call.status, call.headers['x-glean-auth-type'], call.headers.authorization]).toEqual([200, undefined, expect.stringMatching(/^Bearer sbx-at-/)]);
   });
 
+  it('registers anew after the server forgot a kept registration and the sign-in window was closed on its error', async () => {
+    await signIn(glean(), deps);
+    sb.oauth.clients.clear();
+    // The sign-in page shows "Unknown client" (no redirect back): the window is closed by hand.
+    expect((await failure(signIn(glean(), deps))).kind).toBe('cancelled');
+    expect(await loadRegistration(sb.origin, REDIRECT)).toBeUndefined();
+    sb.clearLog();
+    await signIn(glean(), deps);
+    expect(paths()).toContain('POST /oauth/register');
+  });
+
   it('uses the client ID an admin created, without registering', async () => {
     await signIn(glean({ clientId: SANDBOX_CLIENT_ID }), deps);
     expect(paths()).not.toContain('POST /oauth/register');
