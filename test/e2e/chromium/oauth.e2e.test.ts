@@ -91,6 +91,9 @@ describe('Chromium: Sign in with Glean', () => {
     expect(registrations()).toEqual([]);
     expect(sandbox.log.find((r) => r.path === '/oauth/authorize')?.query.client_id).toBe(SANDBOX_CLIENT_ID);
     expect(await clickAndReadStatus(options, 'Sign out')).toMatch(/^Signed out/);
+    // Signing out revokes the refresh token, then the access token.
+    await expect.poll(() => sandbox.log.filter((r) => r.path === '/oauth/revoke').length, { timeout: 10_000 }).toBe(2);
+    expect(sandbox.oauth.tokens.counts()).toEqual({ accessTokens: 0, refreshTokens: 0 });
   });
 
   it('signs in from the backend alone: discovery, Dynamic Client Registration, PKCE, the sign-in window', async () => {
