@@ -2,7 +2,9 @@
  * `npm start`: build the extension, start the local Glean sandbox, open Chromium with the
  * extension configured for it (through the real options page), on the demo page. Without a
  * display it runs headless, does one real round trip through the extension (an upload and a
- * lookup), prints what happened and exits.
+ * lookup), prints what happened and exits. With `--oauth` it signs in with Glean instead of pasting
+ * a token: only the backend typed, the extension registers itself with the sandbox's authorization
+ * server (Dynamic Client Registration) and signs in through the browser's sign-in window.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -38,15 +40,28 @@ async function main(): Promise<void> {
   say(`Glean sandbox at ${sandbox.baseUrl} (user token "${USER_TOKEN}", global token "${sandbox.tokens.global}")`);
 
   const headless = !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
+  const withOAuth = process.argv.includes('--oauth');
   if (headless) say('No display found: running Chromium headless for one round trip, then exiting.');
   const browser = await launchChromiumWithExtension(CHROME_BUILD, { headless });
 
   // Configure the way a person would: the options page that opens on first run, by its labels.
   const options = await firstRunOptionsPage(browser.context, browser.extensionId);
   await browser.grantHost('http://127.0.0.1/*');
-  await fillOptions(options, { backend: sandbox.origin, token: USER_TOKEN, userId: 'alice' });
-  say(`Options page: ${await clickAndReadStatus(options, 'Save')}`);
-  say(`Test connection: ${await clickAndReadStatus(options, 'Test connection')}`);
+  if (withOAuth) {
+    // The sandbox's sign-in page would wait for a click on "Allow"; here nobody is there to click.
+    if (headless) sandbox.oauth.knobs.oauthAutoApprove = true;
+    else say('Sign in: press "Allow" in the sign-in window that opens.');
+    await options.getByLabel('Glean backend').fill(sandbox.origin);
+    await options.getByLabel('Your user ID').fill('alice');
+    say(`Sign in with Glean: ${await clickAndReadStatus(options, 'Sign in with Glean')}`);
+    const steps = sandbox.log.filter((r) => r.path.startsWith('/oauth/') || r.path.startsWith('/.well-known/'));
+    say(`The sandbox saw: ${steps.map((r) => `${r.method} ${r.path} ${r.status}`).join(', ')}`);
+  } else {
+    await fillOptions(options, { backend: sandbox.origin, token: USER_TOKEN, userId: 'alice' });
+    say(`Options page: ${await clickAndReadStatus(options, 'Save')}`);
+    say(`Test connection: ${await clickAndReadStatus(options, 'Test connection')}`);
+    say('To sign in with Glean through self-registration instead of a token: npm start -- --oauth');
+  }
   await sendFromPage(options, 'sites.set', { site: 'http://127.0.0.1', enabled: true });
 
   const demo = await browser.context.newPage();

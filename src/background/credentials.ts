@@ -4,7 +4,7 @@
  * old token can be dropped. Nothing here logs a token.
  */
 import { deleteSecret, getSecret } from '../db/secrets';
-import type { GleanAuth } from '../glean/types';
+import type { GleanAuth, OAuthIssuer } from '../glean/types';
 import type { Settings } from '../settings/types';
 import { oauthAccessToken } from './oauth-tokens';
 
@@ -22,9 +22,20 @@ export async function credentialsChanged(): Promise<void> {
   for (const l of listeners) await l();
 }
 
+/** Who issued the OAuth sign-in's tokens: Glean's own server or an external identity provider. */
+export function oauthIssuedBy(settings: Settings): OAuthIssuer {
+  if (settings.oauth?.provider) return settings.oauth.provider;
+  // Saved before the choice was stored: Glean's own server is the one at the backend's origin.
+  try {
+    return new URL(settings.oauth?.issuer ?? '').origin === new URL(settings.apiBase).origin ? 'glean' : 'external';
+  } catch {
+    return 'external';
+  }
+}
+
 /** Builds the auth for a token and the settings' sign-in method and token type. */
 export function authFor(settings: Settings, token: string): GleanAuth {
-  if (settings.authMethod === 'oauth') return { kind: 'oauth', token };
+  if (settings.authMethod === 'oauth') return { kind: 'oauth', token, issuedBy: oauthIssuedBy(settings) };
   return settings.tokenType === 'global'
     ? { kind: 'global', token, actAs: settings.actAs }
     : { kind: 'user', token };

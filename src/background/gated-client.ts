@@ -7,7 +7,7 @@ import { createGleanClient, type GleanClient } from '../glean/client';
 import { GleanError, isGleanError } from '../glean/errors';
 import { t } from '../i18n/t';
 import type { RateGate } from '../queue/rate-gate';
-import { authFor, currentAuth, onCredentialsChanged } from './credentials';
+import { authFor, currentAuth, oauthIssuedBy, onCredentialsChanged } from './credentials';
 import { oauthClient } from './oauth-client';
 import type { Settings } from '../settings/types';
 import type { GleanAuth } from '../glean/types';
@@ -40,7 +40,7 @@ async function gated<T>(gate: RateGate, call: () => Promise<T>): Promise<T> {
 /** A client for the saved backend and token; `actAs` overrides the saved one for a global token. */
 export async function configuredClient(gate: RateGate, actAs?: string): Promise<GleanClient> {
   const { settings, auth } = await activeConfig();
-  if (settings.authMethod === 'oauth' && settings.apiBase) return withGate(gate, oauthClient(settings.apiBase));
+  if (settings.authMethod === 'oauth' && settings.apiBase) return withGate(gate, oauthClient(settings.apiBase, oauthIssuedBy(settings)));
   if (!auth) {
     throw new GleanError('unauthorized', t('bg_setUpFirst'));
   }

@@ -1,5 +1,6 @@
 /** What pages may know about the OAuth sign-in, and signing out (with revocation where offered). */
 import { clearSignIn, loadSession, loadTokens, type OAuthSession } from '../db/oauth-session';
+import type { ServerMetadata } from '../oauth/discovery';
 import { revokeToken, type TokenSet } from '../oauth/token-client';
 import type { PublicSettings } from '../settings/types';
 import { forgetHeldTokens } from './oauth-tokens';
@@ -22,14 +23,24 @@ export async function heldSignIn(): Promise<{ session?: OAuthSession; tokens?: T
   return { ...(session ? { session } : {}), ...(tokens ? { tokens } : {}) };
 }
 
+/** The parts of the server's metadata a stored sign-in keeps, as oauth4webapi takes them. */
+export function sessionServer(session: OAuthSession): ServerMetadata {
+  return {
+    issuer: session.issuer,
+    token_endpoint: session.tokenEndpoint,
+    ...(session.revocationEndpoint ? { revocation_endpoint: session.revocationEndpoint } : {}),
+    ...(session.idTokenAlgs ? { id_token_signing_alg_values_supported: session.idTokenAlgs } : {}),
+  };
+}
+
 /** Asks the server to revoke a sign-in's tokens, when it offers revocation; failures are ignored. */
 export async function revokeSignIn({ session, tokens }: { session?: OAuthSession; tokens?: TokenSet }, fetchImpl: typeof fetch = fetch): Promise<void> {
-  const endpoint = session?.revocationEndpoint;
-  if (!endpoint || !tokens) return;
+  if (!session?.revocationEndpoint || !tokens) return;
+  const as = sessionServer(session);
   const clientId = session.clientId;
   // The refresh token first: revoking it usually ends the access tokens issued with it too.
-  if (tokens.refreshToken) await revokeToken(endpoint, { token: tokens.refreshToken, hint: 'refresh_token', clientId }, fetchImpl);
-  await revokeToken(endpoint, { token: tokens.accessToken, hint: 'access_token', clientId }, fetchImpl);
+  if (tokens.refreshToken) await revokeToken(as, { token: tokens.refreshToken, hint: 'refresh_token', clientId }, fetchImpl);
+  await revokeToken(as, { token: tokens.accessToken, hint: 'access_token', clientId }, fetchImpl);
 }
 
 /** Forgets the OAuth tokens here first (so signing out works offline), then revokes them. */

@@ -1,10 +1,11 @@
 /**
- * A Glean client for an OAuth sign-in: `Authorization: Bearer <access token>` with
- * `X-Glean-Auth-Type: OAUTH` (never act-as), the token asked for per request because it is
- * renewed as it ages, and one renewal and retry when Glean answers 401.
+ * A Glean client for an OAuth sign-in: `Authorization: Bearer <access token>` (with
+ * `X-Glean-Auth-Type: OAUTH` for an external provider's token; never act-as), the token asked for
+ * per request because it is renewed as it ages, and one renewal and retry when Glean answers 401.
  */
 import { createGleanClient, type GleanClient } from '../glean/client';
 import { GleanError, isGleanError } from '../glean/errors';
+import type { OAuthIssuer } from '../glean/types';
 import { t } from '../i18n/t';
 import { oauthAccessToken, oauthTokenAfter401 } from './oauth-tokens';
 
@@ -17,9 +18,9 @@ export interface OAuthTokenSource {
 const background: OAuthTokenSource = { accessToken: oauthAccessToken, after401: oauthTokenAfter401 };
 
 /** A client for `baseUrl` that signs every request with the current OAuth access token. */
-export function oauthClient(baseUrl: string, tokens: OAuthTokenSource = background, fetchImpl?: typeof fetch): GleanClient {
+export function oauthClient(baseUrl: string, issuedBy: OAuthIssuer, tokens: OAuthTokenSource = background, fetchImpl?: typeof fetch): GleanClient {
   const withToken = (token: string) =>
-    createGleanClient({ baseUrl, getAuth: async () => ({ kind: 'oauth', token }), ...(fetchImpl ? { fetch: fetchImpl } : {}) });
+    createGleanClient({ baseUrl, getAuth: async () => ({ kind: 'oauth', token, issuedBy }), ...(fetchImpl ? { fetch: fetchImpl } : {}) });
 
   async function call<T>(run: (client: GleanClient) => Promise<T>): Promise<T> {
     const token = await tokens.accessToken();

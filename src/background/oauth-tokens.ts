@@ -9,6 +9,7 @@ import { t, type MessageKey } from '../i18n/t';
 import { isOAuthError, OAuthError } from '../oauth/errors';
 import { refreshTokens } from '../oauth/token-client';
 import { TokenKeeper } from '../oauth/token-keeper';
+import { sessionServer } from './oauth-account';
 
 /** What a person reads when the sign-in can no longer be renewed (popup, queue, in-page toast). */
 const SIGN_IN_AGAIN = 'bg_signInAgain' satisfies MessageKey;
@@ -30,7 +31,7 @@ const keeper = new TokenKeeper({
   async refresh(refreshToken) {
     const session = await loadSession();
     if (!session) throw new OAuthError('signed-out', t('bg_notSignedIn'));
-    return refreshTokens(session.tokenEndpoint, { refreshToken, clientId: session.clientId });
+    return refreshTokens(sessionServer(session), { refreshToken, clientId: session.clientId });
   },
 });
 

@@ -19,6 +19,8 @@ export interface OAuthSession {
   clientId: string;
   tokenEndpoint: string;
   revocationEndpoint?: string;
+  /** The ID token algorithms the server announced, to check ID tokens that come with renewals. */
+  idTokenAlgs?: string[];
   /** The name or e-mail to show. */
   account?: string;
   /** Renewing was refused: the tokens are gone and the person must sign in again. */
@@ -41,9 +43,9 @@ export async function loadTokens(): Promise<TokenSet | undefined> {
   }
 }
 
-/** Replaces the tokens after a refresh; the ID token is not kept (it was read at sign-in). */
+/** Replaces the tokens after a refresh; the ID token's claims are not kept (read at sign-in). */
 export async function saveTokens(tokens: TokenSet): Promise<void> {
-  const { idToken: _idToken, ...kept } = tokens;
+  const { claims: _claims, ...kept } = tokens;
   await setSecret('oauthTokens', JSON.stringify(kept));
 }
 
@@ -53,7 +55,7 @@ export async function saveTokens(tokens: TokenSet): Promise<void> {
  * another sign-in's tokens.
  */
 export async function storeSignIn(settings: Settings, session: OAuthSession, tokens: TokenSet): Promise<void> {
-  const { idToken: _idToken, ...kept } = tokens;
+  const { claims: _claims, ...kept } = tokens;
   await inTransaction([STORES.settings, STORES.secrets], 'readwrite', (store) => {
     store(STORES.settings).put(settings, SETTINGS_KEY);
     store(STORES.settings).put(session, SESSION);

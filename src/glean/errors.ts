@@ -37,11 +37,13 @@ export interface GleanErrorDetails {
 
 /** A plain-object form of an error, safe to send through extension messaging. */
 export interface ErrorInfo {
-  /** 'unknown' for anything that is not a GleanError (a bug, usually). */
-  kind: GleanErrorKind | 'unknown';
+  /** 'unknown' for anything that is not a GleanError (a bug, usually); `oauth-<kind>` for sign-in failures. */
+  kind: GleanErrorKind | 'unknown' | `oauth-${string}`;
   message: string;
   status?: number;
   retryAfterSeconds?: number;
+  /** With 'oauth-redirect-not-allowed': the redirect URL to give the Glean admin. */
+  redirectUrl?: string;
 }
 
 export class GleanError extends Error {
@@ -86,6 +88,11 @@ export function toErrorInfo(e: unknown): ErrorInfo {
   }
   // A raw abort or timeout from the platform still deserves the right kind.
   const name = typeof e === 'object' && e !== null ? (e as { name?: unknown }).name : undefined;
+  if (name === 'OAuthError') {
+    // Pages word sign-in failures by kind (a refused self-registration offers the admin's client ID).
+    const { kind, message, redirectUrl } = e as { kind: string; message: string; redirectUrl?: string };
+    return { kind: `oauth-${kind}`, message, ...(redirectUrl ? { redirectUrl } : {}) };
+  }
   if (name === 'AbortError') return { kind: 'aborted', message: t('glean_cancelled') };
   if (name === 'TimeoutError') return { kind: 'timeout', message: t('glean_timeoutVague') };
   const message = e instanceof Error ? e.message : typeof e === 'string' ? e : '';

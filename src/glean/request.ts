@@ -77,7 +77,10 @@ export function buildUrl(base: string, path: string, params: URLSearchParams): s
   return url.toString();
 }
 
-/** The auth headers for a request: Bearer token, plus act-as for global tokens or the OAuth marker. */
+/**
+ * The auth headers for a request: the one place that decides them (API calls and page image rules
+ * alike). Bearer token; act-as for global tokens; the OAuth marker for external providers' tokens.
+ */
 export function authHeaders(auth: GleanAuth): Record<string, string> {
   const a = asRecord(auth, 'glean_authMissing');
   // Pasted tokens often carry a trailing newline; strip surrounding whitespace only.
@@ -90,7 +93,10 @@ export function authHeaders(auth: GleanAuth): Record<string, string> {
     case 'user':
       return headers;
     case 'oauth':
-      headers['X-Glean-Auth-Type'] = 'OAUTH';
+      // Glean tells its own server's tokens by their issuer; an external provider's token without
+      // the marker is looked up as an API token and refused with 401.
+      if (a.issuedBy === 'external') headers['X-Glean-Auth-Type'] = 'OAUTH';
+      else if (a.issuedBy !== 'glean') throw invalid(t('glean_authKindUnknown'));
       return headers;
     case 'global': {
       // A global token without act-as would act as nobody (or as an admin): never send one.
@@ -99,6 +105,9 @@ export function authHeaders(auth: GleanAuth): Record<string, string> {
       if (!HEADER_SAFE.test(actAs) || !/^[^@]+@[^@]+$/.test(actAs)) {
         throw invalid(t('glean_actAsInvalid', actAs));
       }
+      // X-Glean-ActAs is the current name; X-Scio-Actas (deprecated, still accepted) keeps older
+      // deployments working. Both carry the same value, so no server sees them disagree.
+      headers['X-Glean-ActAs'] = actAs;
       headers['X-Scio-Actas'] = actAs;
       return headers;
     }

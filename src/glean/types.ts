@@ -38,10 +38,17 @@ export interface ImageBytes {
 }
 
 /**
+ * Who issued an OAuth access token: Glean's own authorization server (Glean knows its tokens by
+ * their issuer) or an external identity provider such as Okta or Entra ID (Glean needs
+ * `X-Glean-Auth-Type: OAUTH` to look the token up there instead of among its API tokens).
+ */
+export type OAuthIssuer = 'glean' | 'external';
+
+/**
  * How a request authenticates. `user`: a user-scoped token, never act-as.
- * `global`: a global token, always act-as. `oauth`: an OAuth access token (X-Glean-Auth-Type: OAUTH).
+ * `global`: a global token, always act-as. `oauth`: an OAuth access token, with who issued it.
  */
 export type GleanAuth =
   | { kind: 'user'; token: string }
   | { kind: 'global'; token: string; actAs: string }
-  | { kind: 'oauth'; token: string };
+  | { kind: 'oauth'; token: string; issuedBy: OAuthIssuer };

@@ -82,6 +82,8 @@ export interface ErrorInfo {
   status?: number;
   retryAfterSeconds?: number;
   fields?: FieldError[];
+  /** With 'oauth-redirect-not-allowed': the redirect URL to give the Glean admin. */
+  redirectUrl?: string;
 }
 
 /** Every message: its sender kind, request payload and response value. */

@@ -91,7 +91,7 @@ export const REQUEST_SCHEMAS = {
   'sites.set': v.strictObject({ site: field, enabled: v.boolean() }),
   'toast.retry': jobRef,
   'toast.show': jobRef,
-  'oauth.signIn': v.strictObject({ backend: field, userId: field, issuer: field, clientId: field, scopes: field }),
+  'oauth.signIn': v.strictObject({ backend: field, userId: field, provider: v.picklist(['glean', 'external']), issuer: field, clientId: field, scopes: field }),
   'oauth.signOut': v.null(),
   'sites.everywhere.get': v.null(),
   'sites.everywhere.set': v.strictObject({ everywhere: v.boolean() }),

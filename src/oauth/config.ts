@@ -1,8 +1,11 @@
 /**
- * What "Sign in with OAuth" needs, as typed on the options page, and its checks. Shared by the
- * options page (to catch mistakes before anything is sent) and the background (which trusts nothing).
+ * What signing in needs, as typed on the options page, and its checks. Shared by the options page
+ * (to catch mistakes before anything is sent) and the background (which trusts nothing).
+ * With Glean's own server only the backend is needed: the issuer is the backend's origin, and an
+ * empty client ID means "register yourself". An external provider needs its issuer and client ID.
  */
 import { t } from '../i18n/t';
+import type { OAuthIssuer } from '../glean/types';
 import type { OAuthConfig } from '../settings/types';
 import { checkBackend, type FieldError } from '../settings/validate';
 import { isSecureUrl } from './http';
@@ -14,6 +17,8 @@ export const DEFAULT_SCOPES = 'openid email profile offline_access';
 export interface OAuthSignInRequest {
   backend: string;
   userId: string;
+  /** 'glean': the instance's own server (issuer ignored); 'external': an identity provider. */
+  provider: OAuthIssuer;
   issuer: string;
   clientId: string;
   scopes: string;
@@ -42,15 +47,18 @@ export function normalizeIssuer(input: string): string | { error: string } {
 export function validateSignIn(request: OAuthSignInRequest): { value: CheckedSignIn } | { errors: FieldError[] } {
   const errors: FieldError[] = [];
   const apiBase = checkBackend(request.backend, errors);
-  const issuer = normalizeIssuer(request.issuer);
+  const glean = request.provider === 'glean';
+  // Glean's own authorization server lives at the backend's origin.
+  const issuer = glean ? (apiBase ? new URL(apiBase).origin : '') : normalizeIssuer(request.issuer);
   if (typeof issuer !== 'string') errors.push({ field: 'issuer', message: issuer.error });
   const clientId = request.clientId.trim();
-  if (!clientId) errors.push({ field: 'clientId', message: t('oauth_clientIdEmpty') });
-  else if (!/^[\x20-\x7e]+$/.test(clientId)) errors.push({ field: 'clientId', message: t('oauth_clientIdInvalid') });
+  // With Glean's server an empty client ID means self-registration.
+  if (!clientId && !glean) errors.push({ field: 'clientId', message: t('oauth_clientIdEmpty') });
+  else if (clientId && !/^[\x20-\x7e]+$/.test(clientId)) errors.push({ field: 'clientId', message: t('oauth_clientIdInvalid') });
   const scopeList = request.scopes.trim().split(/\s+/).filter(Boolean);
   const badScope = scopeList.find((s) => !SCOPE.test(s));
   if (badScope) errors.push({ field: 'scopes', message: t('oauth_badScope', badScope) });
   if (errors.length || typeof issuer !== 'string') return { errors };
   const scopes = scopeList.length ? scopeList.join(' ') : DEFAULT_SCOPES;
-  return { value: { apiBase, userId: request.userId.trim(), config: { issuer, clientId, scopes } } };
+  return { value: { apiBase, userId: request.userId.trim(), config: { issuer, clientId, scopes, provider: glean ? 'glean' : 'external' } } };
 }

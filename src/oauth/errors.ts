@@ -20,7 +20,13 @@ export type OAuthErrorKind =
   /** The server answered something that is not OAuth. */
   | 'bad-response'
   /** There is no sign-in (signed out meanwhile). */
-  | 'signed-out';
+  | 'signed-out'
+  /** Self-registration is not offered: the server advertises no registration endpoint. */
+  | 'registration-unavailable'
+  /** The tenant's policy refused self-registration; the message has the server's reason. */
+  | 'registration-refused'
+  /** Self-registration refused this extension's redirect URL; `redirectUrl` is the one to allow. */
+  | 'redirect-not-allowed';
 
 /** An OAuth failure worded for people; `code` is the server's `error` value when it sent one. */
 export class OAuthError extends Error {
@@ -28,6 +34,8 @@ export class OAuthError extends Error {
     readonly kind: OAuthErrorKind,
     message: string,
     readonly code?: string,
+    /** With 'redirect-not-allowed': the redirect URL an admin must allow. */
+    readonly redirectUrl?: string,
   ) {
     super(message);
     this.name = 'OAuthError';

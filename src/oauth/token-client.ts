@@ -1,11 +1,13 @@
 /**
- * The token endpoint as a public client (no secret, RFC 6749 §4.1.3 and §6 with PKCE), revocation
- * (RFC 7009) and userinfo. Failures say whether asking again could help: `refused` (a new sign-in
- * is needed) or `unavailable` (try later).
+ * The token endpoint as a public client (no secret, PKCE), revocation (RFC 7009) and userinfo,
+ * with oauth4webapi, which also checks the ID token (issuer, audience, times, nonce). Failures say
+ * whether asking again could help: `refused` (a new sign-in is needed) or `unavailable` (try later).
  */
+import * as oauth from 'oauth4webapi';
 import { t } from '../i18n/t';
+import type { ServerMetadata } from './discovery';
 import { OAuthError } from './errors';
-import { jsonObject, oauthFetch } from './http';
+import { requestOptions } from './http';
 
 /** Tokens as the background keeps them; times are epoch ms. */
 export interface TokenSet {
@@ -14,84 +16,92 @@ export interface TokenSet {
   /** When the access token expires; absent when the server did not say. */
   expiresAt?: number;
   issuedAt: number;
-  idToken?: string;
+  /** The checked ID token's claims, at sign-in only (never stored). */
+  claims?: Record<string, unknown>;
 }
 
-const FORM = { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' };
+const NO_AUTH = oauth.None();
 
-async function tokenRequest(endpoint: string, body: URLSearchParams, fetchImpl: typeof fetch, now: number): Promise<TokenSet> {
-  const res = await oauthFetch(fetchImpl, endpoint, { method: 'POST', headers: FORM, body }, 'token-endpoint');
-  const json = await jsonObject(res);
-  if (!res.ok) {
-    if (res.status >= 500 || res.status === 429) {
-      throw new OAuthError('unavailable', t('oauth_tokenUnavailable', res.status));
-    }
-    const code = typeof json?.error === 'string' ? json.error : undefined;
-    const why = code ?? res.status;
-    const message = typeof json?.error_description === 'string' ? t('oauth_tokenRefusedWhy', why, json.error_description) : t('oauth_tokenRefused', why);
-    throw new OAuthError('refused', message, code);
+/** The error a failed token request becomes. */
+export function tokenFailure(e: unknown): OAuthError {
+  if (e instanceof OAuthError) return e;
+  if (e instanceof oauth.ResponseBodyError) {
+    if (e.status >= 500 || e.status === 429) return new OAuthError('unavailable', t('oauth_tokenUnavailable', e.status));
+    const message = e.error_description ? t('oauth_tokenRefusedWhy', e.error, e.error_description) : t('oauth_tokenRefused', e.error);
+    return new OAuthError('refused', message, e.error);
   }
-  if (!json || typeof json.access_token !== 'string' || json.access_token === '') {
-    throw new OAuthError('bad-response', t('oauth_noAccessToken'));
-  }
+  if (e instanceof oauth.WWWAuthenticateChallengeError) return new OAuthError('refused', t('oauth_tokenRefused', e.status));
+  const status = e instanceof oauth.OperationProcessingError && e.cause instanceof Response ? e.cause.status : 0;
+  if (status >= 500 || status === 429) return new OAuthError('unavailable', t('oauth_tokenUnavailable', status));
+  if (status >= 400) return new OAuthError('refused', t('oauth_tokenRefused', status));
+  // Anything else the library found wrong (not bearer, an ID token for someone else, a nonce that
+  // differs) is an answer that cannot be trusted.
+  return new OAuthError('bad-response', t('oauth_tokenBadAnswer', e instanceof Error ? e.message : String(e)));
+}
+
+function tokenSet(res: oauth.TokenEndpointResponse, now: number): TokenSet {
   // Only bearer tokens can go in "Authorization: Bearer"; the type is case-insensitive (RFC 6749 §5.1).
-  if (typeof json.token_type === 'string' && json.token_type.toLowerCase() !== 'bearer') {
-    throw new OAuthError('bad-response', t('oauth_notBearer', json.token_type));
-  }
-  const expiresIn = Number(json.expires_in);
+  if (res.token_type.toLowerCase() !== 'bearer') throw new OAuthError('bad-response', t('oauth_notBearer', res.token_type));
+  const claims = oauth.getValidatedIdTokenClaims(res);
+  const expiresIn = Number(res.expires_in);
   return {
-    accessToken: json.access_token,
+    accessToken: res.access_token,
     issuedAt: now,
-    ...(typeof json.refresh_token === 'string' && json.refresh_token ? { refreshToken: json.refresh_token } : {}),
+    ...(res.refresh_token ? { refreshToken: res.refresh_token } : {}),
     ...(Number.isFinite(expiresIn) && expiresIn > 0 ? { expiresAt: now + expiresIn * 1000 } : {}),
-    ...(typeof json.id_token === 'string' ? { idToken: json.id_token } : {}),
+    ...(claims ? { claims: { ...claims } } : {}),
   };
 }
 
-/** Exchanges an authorization code (with the PKCE verifier) for tokens. */
-export function exchangeCode(
-  endpoint: string,
-  p: { code: string; verifier: string; clientId: string; redirectUri: string },
+/** Exchanges the callback's code (with the PKCE verifier) for tokens; checks the ID token's nonce when one was sent. */
+export async function exchangeCode(
+  as: ServerMetadata,
+  p: { callback: URLSearchParams; verifier: string; clientId: string; redirectUri: string; nonce?: string },
   fetchImpl: typeof fetch = fetch,
   now = Date.now(),
 ): Promise<TokenSet> {
-  const body = new URLSearchParams({ grant_type: 'authorization_code', code: p.code, redirect_uri: p.redirectUri, client_id: p.clientId, code_verifier: p.verifier });
-  return tokenRequest(endpoint, body, fetchImpl, now);
+  const client = { client_id: p.clientId };
+  try {
+    const res = await oauth.authorizationCodeGrantRequest(as, client, NO_AUTH, p.callback, p.redirectUri, p.verifier, requestOptions(as.token_endpoint!, fetchImpl, 'token-endpoint'));
+    const body = await oauth.processAuthorizationCodeResponse(as, client, res, p.nonce ? { expectedNonce: p.nonce, requireIdToken: true } : {});
+    return tokenSet(body, now);
+  } catch (e) {
+    throw tokenFailure(e);
+  }
 }
 
 /** Gets a new access token with a refresh token; keeps the old refresh token when no new one comes. */
-export async function refreshTokens(
-  endpoint: string,
-  p: { refreshToken: string; clientId: string },
-  fetchImpl: typeof fetch = fetch,
-  now = Date.now(),
-): Promise<TokenSet> {
-  const body = new URLSearchParams({ grant_type: 'refresh_token', refresh_token: p.refreshToken, client_id: p.clientId });
-  const next = await tokenRequest(endpoint, body, fetchImpl, now);
-  return next.refreshToken ? next : { ...next, refreshToken: p.refreshToken };
+export async function refreshTokens(as: ServerMetadata, p: { refreshToken: string; clientId: string }, fetchImpl: typeof fetch = fetch, now = Date.now()): Promise<TokenSet> {
+  const client = { client_id: p.clientId };
+  let next: TokenSet;
+  try {
+    const res = await oauth.refreshTokenGrantRequest(as, client, NO_AUTH, p.refreshToken, requestOptions(as.token_endpoint!, fetchImpl, 'token-endpoint'));
+    next = tokenSet(await oauth.processRefreshTokenResponse(as, client, res), now);
+  } catch (e) {
+    throw tokenFailure(e);
+  }
+  const { claims: _claims, ...kept } = next;
+  return kept.refreshToken ? kept : { ...kept, refreshToken: p.refreshToken };
 }
 
 /** Asks the server to revoke a token (RFC 7009); true when it said yes. Never throws. */
-export async function revokeToken(
-  endpoint: string,
-  p: { token: string; hint: 'refresh_token' | 'access_token'; clientId: string },
-  fetchImpl: typeof fetch = fetch,
-): Promise<boolean> {
+export async function revokeToken(as: ServerMetadata, p: { token: string; hint: 'refresh_token' | 'access_token'; clientId: string }, fetchImpl: typeof fetch = fetch): Promise<boolean> {
+  if (!as.revocation_endpoint) return false;
   try {
-    const body = new URLSearchParams({ token: p.token, token_type_hint: p.hint, client_id: p.clientId });
-    const res = await oauthFetch(fetchImpl, endpoint, { method: 'POST', headers: FORM, body }, 'revocation-endpoint');
-    void res.body?.cancel().catch(() => undefined);
-    return res.ok;
+    const options = { ...requestOptions(as.revocation_endpoint, fetchImpl, 'revocation-endpoint'), additionalParameters: { token_type_hint: p.hint } };
+    await oauth.processRevocationResponse(await oauth.revocationRequest(as, { client_id: p.clientId }, NO_AUTH, p.token, options));
+    return true;
   } catch {
     return false;
   }
 }
 
 /** The userinfo claims (OpenID Connect), or undefined when they cannot be had. */
-export async function fetchUserinfo(endpoint: string, accessToken: string, fetchImpl: typeof fetch = fetch): Promise<Record<string, unknown> | undefined> {
+export async function fetchUserinfo(as: ServerMetadata, clientId: string, accessToken: string, fetchImpl: typeof fetch = fetch): Promise<Record<string, unknown> | undefined> {
+  if (!as.userinfo_endpoint) return undefined;
   try {
-    const res = await oauthFetch(fetchImpl, endpoint, { headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' } }, 'userinfo-endpoint');
-    return res.ok ? await jsonObject(res) : undefined;
+    const res = await oauth.userInfoRequest(as, { client_id: clientId }, accessToken, requestOptions(as.userinfo_endpoint, fetchImpl, 'userinfo-endpoint'));
+    return { ...(await oauth.processUserInfoResponse(as, { client_id: clientId }, oauth.skipSubjectCheck, res)) };
   } catch {
     return undefined;
   }

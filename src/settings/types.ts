@@ -1,3 +1,5 @@
+import type { OAuthIssuer } from '../glean/types';
+
 /** How the extension authenticates to Glean with a pasted token. */
 export type TokenType = 'user' | 'global';
 
@@ -11,6 +13,11 @@ export interface OAuthConfig {
   clientId: string;
   /** Space-separated scopes. */
   scopes: string;
+  /**
+   * Glean's own authorization server or an external identity provider: decides whether requests
+   * carry `X-Glean-Auth-Type: OAUTH`. Absent in settings saved before it was stored.
+   */
+  provider?: OAuthIssuer;
 }
 
 /** Settings the user chooses; none of them is secret. The token is stored apart (src/db/secrets). */
@@ -18,7 +25,7 @@ export interface Settings {
   /** What the user typed for "Glean backend", normalised to the API base URL ('' when unset). */
   apiBase: string;
   tokenType: TokenType;
-  /** "Act as (e-mail)": sent as X-Scio-Actas, only with a global token. */
+  /** "Act as (e-mail)": sent as X-Glean-ActAs and X-Scio-Actas, only with a global token. */
   actAs: string;
   /** "Your user ID", for your own profile picture. */
   userId: string;

@@ -3,7 +3,10 @@
  * - user-scoped token: acts as its owner, so an act-as header is a client bug -> 400;
  * - global token: must name the user with `X-Scio-Actas` (or its newer spelling `X-Glean-ActAs`)
  *   holding an e-mail address -> 400 otherwise;
- * - OAuth access token: only together with `X-Glean-Auth-Type: OAUTH`, never act-as.
+ * - OAuth access token of Glean's own authorization server ('oauth'): recognised by its issuer,
+ *   with or without `X-Glean-Auth-Type: OAUTH`; never act-as;
+ * - OAuth access token of an external identity provider ('oauth-external'): only together with
+ *   `X-Glean-Auth-Type: OAUTH` (without it Glean looks it up as an API token: 401); never act-as.
  * Unknown or missing bearer tokens -> 401. Kept separate so an OAuth feature can add tokens.
  */
 import type { IncomingHttpHeaders } from 'node:http';
@@ -11,7 +14,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 export const USER_TOKEN = 'sandbox-user-token';
 export const GLOBAL_TOKEN = 'sandbox-global-token';
 
-export type TokenKind = 'user' | 'global' | 'oauth';
+export type TokenKind = 'user' | 'global' | 'oauth' | 'oauth-external';
 
 export type AuthOutcome =
   | { ok: true; kind: TokenKind; token: string; actAs?: string }
@@ -63,8 +66,12 @@ export function authenticate(headers: IncomingHttpHeaders, tokens: TokenRegistry
   const kind = tokens.kindOf(token);
   const authType = header(headers, 'x-glean-auth-type')?.trim() ?? '';
   const oauth = authType.toUpperCase() === 'OAUTH';
-  // An OAuth token without the OAUTH marker would be looked up as an API token: unknown.
-  if (!kind || (kind === 'oauth') !== oauth) return { ok: false, status: 401, reason: 'invalid token' };
+  if (!kind) return { ok: false, status: 401, reason: 'invalid token' };
+  // An external provider's token without the OAUTH marker is looked up as an API token: unknown.
+  // The marker on an API token sends it to the identity providers, which do not know it either.
+  // Glean's own OAuth tokens are known by their issuer, marker or not.
+  if (kind === 'oauth-external' && !oauth) return { ok: false, status: 401, reason: 'invalid token (an external provider’s token needs X-Glean-Auth-Type: OAUTH)' };
+  if ((kind === 'user' || kind === 'global') && oauth) return { ok: false, status: 401, reason: 'invalid token' };
 
   // Both spellings are the same header; presence (even empty) counts.
   const scio = header(headers, 'x-scio-actas');
@@ -79,7 +86,7 @@ export function authenticate(headers: IncomingHttpHeaders, tokens: TokenRegistry
     if (!EMAIL.test(actAs)) return { ok: false, status: 400, reason: `X-Scio-Actas is not an e-mail address: "${actAs}"` };
     return { ok: true, kind, token, actAs };
   }
-  if (actAs !== undefined) return { ok: false, status: 400, reason: `X-Scio-Actas is not allowed with a ${kind === 'oauth' ? 'OAuth' : 'user-scoped'} token` };
+  if (actAs !== undefined) return { ok: false, status: 400, reason: `X-Scio-Actas is not allowed with a ${kind === 'user' ? 'user-scoped' : 'OAuth'} token` };
   if (kind === 'user' && authType !== '') {
     return { ok: false, status: 400, reason: 'X-Glean-Auth-Type must be empty for a user-scoped token' };
   }

@@ -4,11 +4,12 @@
  * stays up until SIGINT/SIGTERM.
  */
 import { parseArgs } from 'node:util';
-import { GLOBAL_TOKEN, USER_TOKEN, startSandbox } from './server.js';
+import { GLOBAL_TOKEN, SANDBOX_CLIENT_ID, USER_TOKEN, startSandbox } from './server.js';
 
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '8787' },
+    'external-port': { type: 'string', default: '8788' },
     data: { type: 'string' },
     'no-seed': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -16,7 +17,7 @@ const { values } = parseArgs({
 });
 
 if (values.help) {
-  console.log('usage: tsx test/sandbox/cli.ts [--port 8787] [--data DIR] [--no-seed]');
+  console.log('usage: tsx test/sandbox/cli.ts [--port 8787] [--external-port 8788] [--data DIR] [--no-seed]');
   process.exit(0);
 }
 
@@ -26,13 +27,20 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const sandbox = await startSandbox({ port, dataDir: values.data, seed: !values['no-seed'] });
+const externalPort = Number(values['external-port']);
+if (!Number.isInteger(externalPort) || externalPort < 0 || externalPort > 65535) {
+  console.error(`bad --external-port ${values['external-port']}`);
+  process.exit(2);
+}
+const sandbox = await startSandbox({ port, externalPort, dataDir: values.data, seed: !values['no-seed'] });
 console.log(`Glean sandbox listening on ${sandbox.origin}
   API base URL:  ${sandbox.baseUrl}
   demo page:     ${sandbox.origin}/demo/
   control:       ${sandbox.origin}/__sandbox/{knobs,reset,log,log/clear,tokens}
   user token:    ${USER_TOKEN}   (no X-Scio-Actas)
-  global token:  ${GLOBAL_TOKEN} (needs X-Scio-Actas: <email>)
+  global token:  ${GLOBAL_TOKEN} (needs X-Glean-ActAs or X-Scio-Actas: <email>)
+  Glean OAuth:   ${sandbox.origin} (self-registration at /oauth/register; admin client ID ${SANDBOX_CLIENT_ID})
+  external IdP:  ${sandbox.external.origin} (client ID ${SANDBOX_CLIENT_ID}; its tokens need X-Glean-Auth-Type: OAUTH)
   data dir:      ${values.data ?? '(memory only)'}
   images:        ${sandbox.images.count()}`);
 

@@ -7,7 +7,7 @@
  *   POST /__sandbox/reset          knobs, log and images back to the start state
  *   GET  /__sandbox/log            the request log (JSON array)
  *   POST /__sandbox/log/clear      empty the log
- *   POST /__sandbox/tokens         {"token": "...", "kind": "user"|"global"|"oauth"} accepts another token
+ *   POST /__sandbox/tokens         {"token": "...", "kind": "user"|"global"|"oauth"|"oauth-external"} accepts another token
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TokenKind, TokenRegistry } from './auth.js';
@@ -25,7 +25,7 @@ export interface ControlContext {
   reset(): void;
 }
 
-const TOKEN_KINDS: readonly TokenKind[] = ['user', 'global', 'oauth'];
+const TOKEN_KINDS: readonly TokenKind[] = ['user', 'global', 'oauth', 'oauth-external'];
 
 function parseJson(body: Buffer): { ok: true; value: unknown } | { ok: false } {
   try {
@@ -63,7 +63,7 @@ export async function handleControl(ctx: ControlContext, req: IncomingMessage, r
     case 'POST tokens': {
       const { token, kind } = (json.value ?? {}) as { token?: unknown; kind?: unknown };
       if (typeof token !== 'string' || !/^\S+$/.test(token) || !TOKEN_KINDS.includes(kind as TokenKind)) {
-        return sendText(reply, 400, 'expected {"token": "<word>", "kind": "user"|"global"|"oauth"}');
+        return sendText(reply, 400, 'expected {"token": "<word>", "kind": "user"|"global"|"oauth"|"oauth-external"}');
       }
       ctx.tokens.add(token, kind as TokenKind);
       return sendJson(reply, 200, { ok: true });

@@ -18,7 +18,7 @@ export interface OAuthKnobs {
   oauthDiscovery: 'both' | 'openid-only' | 'none';
   /** Every refresh hands out a new refresh token and retires the old one. */
   oauthRotateRefreshTokens: boolean;
-  /** The one registered client. */
+  /** The client an admin created (static); self-registered clients come on top. */
   oauthClientId: string;
   /** Its registered redirect URIs; empty: any extension redirect (https://<id>.chromiumapp.org/…, https://<id>.extensions.allizom.org/…). */
   oauthRedirectUris: string[];
@@ -26,7 +26,20 @@ export interface OAuthKnobs {
   oauthUser: OAuthUser;
   /** The next N token requests answer 503 (a passing outage). */
   oauthTokenErrorCount: number;
+  /**
+   * Dynamic Client Registration (RFC 7591) as the tenant's policy allows it: any public client;
+   * only redirect URIs matching `oauthRegistrationPatterns`; refused (403 with
+   * `oauthRegistrationRefusal`); or not offered at all (no `registration_endpoint`, 404).
+   */
+  oauthRegistration: 'any' | 'patterns' | 'refuse' | 'not-advertised';
+  /** Redirect URI patterns for 'patterns'; `*` stands for any run of characters. */
+  oauthRegistrationPatterns: string[];
+  /** The reason given with a refused registration. */
+  oauthRegistrationRefusal: string;
 }
+
+/** The scopes a self-registered client may have: Glean restricts DCR clients to a set. */
+export const DCR_SCOPES = ['openid', 'email', 'profile', 'offline_access'];
 
 export const SANDBOX_CLIENT_ID = 'glean-images-extension';
 
@@ -40,6 +53,9 @@ export function defaultOAuthKnobs(): OAuthKnobs {
     oauthRedirectUris: [],
     oauthUser: { sub: 'alice', name: 'Alice Example', email: 'alice@example.com' },
     oauthTokenErrorCount: 0,
+    oauthRegistration: 'any',
+    oauthRegistrationPatterns: ['https://*.chromiumapp.org/*', 'https://*.extensions.allizom.org/*'],
+    oauthRegistrationRefusal: 'This Glean instance only accepts clients an admin approved.',
   };
 }
 
@@ -52,6 +68,9 @@ const CHECKS: { [K in keyof OAuthKnobs]: (v: unknown) => boolean } = {
   oauthRedirectUris: (v) => Array.isArray(v) && v.every((u) => typeof u === 'string'),
   oauthUser: (v) => typeof v === 'object' && v !== null && ['sub', 'name', 'email'].every((k) => typeof (v as Record<string, unknown>)[k] === 'string'),
   oauthTokenErrorCount: (v) => Number.isInteger(v) && (v as number) >= 0,
+  oauthRegistration: (v) => v === 'any' || v === 'patterns' || v === 'refuse' || v === 'not-advertised',
+  oauthRegistrationPatterns: (v) => Array.isArray(v) && v.every((u) => typeof u === 'string'),
+  oauthRegistrationRefusal: (v) => typeof v === 'string' && v !== '',
 };
 
 /** Merges a JSON patch after checking all of it; throws on unknown keys or bad values. */

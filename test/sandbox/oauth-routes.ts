@@ -5,10 +5,12 @@
  *   GET  /oauth/authorize     checks client, redirect URI, PKCE; page with "Allow" (or redirects at once)
  *   POST /oauth/authorize     the page's decision
  *   POST /oauth/token         authorization_code and refresh_token grants (form-encoded)
+ *   POST /oauth/register      RFC 7591 Dynamic Client Registration (404 unless offered)
+ *   GET  /oauth/jwks          the ID tokens' public key
  *   POST /oauth/revoke        RFC 7009
  *   GET  /oauth/userinfo      the user of a bearer access token
  *   GET|POST /__sandbox/oauth/knobs, POST /__sandbox/oauth/revoke {"refreshToken"?},
- *   POST /__sandbox/oauth/expire, GET /__sandbox/oauth/tokens   (not logged)
+ *   POST /__sandbox/oauth/expire, GET /__sandbox/oauth/tokens, GET /__sandbox/oauth/clients (not logged)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mergeOAuthKnobs } from './oauth-knobs.js';
@@ -34,14 +36,18 @@ function authorize(server: OAuthServer, params: URLSearchParams, reply: Reply): 
   const clientId = params.get('client_id') ?? '';
   const redirectUri = params.get('redirect_uri') ?? '';
   // Errors about the client or its redirect URI are shown here: never redirect to an unregistered address.
-  if (clientId !== server.knobs.oauthClientId) return errorPage(reply, 400, 'Unknown client', `No client "${clientId}" is registered.`);
-  if (!server.redirectAllowed(redirectUri)) return errorPage(reply, 400, 'Redirect URI not registered', `"${redirectUri}" is not a redirect URI of ${clientId}.`);
+  if (!server.knowsClient(clientId)) return errorPage(reply, 400, 'Unknown client', `No client "${clientId}" is registered.`);
+  if (!server.redirectAllowed(clientId, redirectUri)) return errorPage(reply, 400, 'Redirect URI not registered', `"${redirectUri}" is not a redirect URI of ${clientId}.`);
   const state = params.get('state');
   const back = (error: string, description: string) => redirectTo(reply, server.redirect({ redirectUri, state }, { error, error_description: description }));
   if (params.get('response_type') !== 'code') return back('unsupported_response_type', 'only response_type=code is supported');
   const challenge = params.get('code_challenge');
   if (!challenge || params.get('code_challenge_method') !== 'S256') return back('invalid_request', 'PKCE with code_challenge_method=S256 is required');
-  const request = { clientId, redirectUri, state, challenge, scope: params.get('scope') ?? '' };
+  const scope = params.get('scope') ?? '';
+  const refused = server.scopesRefused(clientId, scope);
+  if (refused.length) return back('invalid_scope', `a self-registered client may not ask for ${refused.join(' ')}`);
+  const nonce = params.get('nonce');
+  const request = { clientId, redirectUri, state, challenge, scope, ...(nonce ? { nonce } : {}) };
   if (server.knobs.oauthAutoApprove) return redirectTo(reply, server.approve(request));
   return consentPage(reply, server.hold(request), server.knobs.oauthUser, clientId, request.scope);
 }
@@ -81,6 +87,19 @@ export async function handleOAuth(server: OAuthServer, req: IncomingMessage, res
       const answer = server.token(formOf(body));
       return sendJson(reply, answer.status, answer.body, NO_STORE);
     }
+    case 'POST /oauth/register': {
+      if (!server.registrationOffered) return sendText(reply, 404, 'not found');
+      let json: unknown;
+      try {
+        json = JSON.parse(body.toString('utf8'));
+      } catch {
+        return sendJson(reply, 400, { error: 'invalid_client_metadata', error_description: 'the body is not JSON' }, NO_STORE);
+      }
+      const answer = server.register(json);
+      return sendJson(reply, answer.status, answer.body, NO_STORE);
+    }
+    case 'GET /oauth/jwks':
+      return sendJson(reply, 200, server.tokens.jwks());
     case 'POST /oauth/revoke':
       server.tokens.revoke(formOf(body).get('token') ?? '');
       return send(reply, 200, {});
@@ -117,6 +136,8 @@ export async function handleOAuthControl(server: OAuthServer, req: IncomingMessa
       return sendJson(reply, 200, { expired: server.tokens.expireAccessTokens() });
     case 'GET tokens':
       return sendJson(reply, 200, server.tokens.counts());
+    case 'GET clients':
+      return sendJson(reply, 200, server.clients.list());
     default:
       return sendText(reply, 404, `no OAuth control endpoint ${url.pathname}`);
   }

@@ -36,8 +36,8 @@ export function oauthSteps(sandbox: () => Sandbox) {
     /** alice's profile picture with an access token (and the OAuth marker unless told otherwise). */
     alice: (token: string, extra: Record<string, string> = { 'x-glean-auth-type': 'OAUTH' }) =>
       fetch(`${sandbox().baseUrl}/images?type=USER&id=alice`, { headers: { authorization: `Bearer ${token}`, ...extra } }),
-    async signIn(): Promise<{ access_token: string; refresh_token: string; id_token: string; expires_in: number }> {
-      const res = await steps.exchange(await steps.code());
+    async signIn(over: Record<string, string | null> = {}): Promise<{ access_token: string; refresh_token: string; id_token: string; expires_in: number }> {
+      const res = await steps.exchange(await steps.code(over));
       expect(res.status).toBe(200);
       return (await res.json()) as never;
     },

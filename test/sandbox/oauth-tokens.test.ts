@@ -1,4 +1,5 @@
 /** The sandbox OAuth server: the token endpoint (PKCE, redirect, client), lifetimes, rotation, revocation. */
+import { createPublicKey, verify } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX_CLIENT_ID, startSandbox, type Sandbox } from './server.js';
 import { VERIFIER, oauthSteps } from './oauth-test-helpers.js';
@@ -13,13 +14,15 @@ beforeEach(() => sb.reset());
 const { code, post, exchange, refresh, alice, signIn } = oauthSteps(() => sb);
 
 describe('token endpoint', () => {
-  it('exchanges a code with the right verifier for tokens and an unsigned ID token with name and e-mail', async () => {
-    const tokens = await signIn();
+  it('exchanges a code with the right verifier for tokens and an RS256 ID token with name, e-mail and the nonce', async () => {
+    const tokens = await signIn({ nonce: 'n-0S6_WzA2Mj' });
     expect(tokens).toMatchObject({ expires_in: 3600, access_token: expect.stringMatching(/^sbx-at-/), refresh_token: expect.stringMatching(/^sbx-rt-/) });
     const [header, payload, signature] = tokens.id_token.split('.');
-    expect(JSON.parse(Buffer.from(header!, 'base64url').toString())).toEqual({ alg: 'none', typ: 'JWT' });
-    expect(JSON.parse(Buffer.from(payload!, 'base64url').toString())).toMatchObject({ iss: sb.origin, aud: SANDBOX_CLIENT_ID, name: 'Alice Example', email: 'alice@example.com' });
-    expect(signature).toBe('');
+    expect(JSON.parse(Buffer.from(header!, 'base64url').toString())).toMatchObject({ alg: 'RS256', typ: 'JWT' });
+    expect(JSON.parse(Buffer.from(payload!, 'base64url').toString())).toMatchObject({ iss: sb.origin, aud: SANDBOX_CLIENT_ID, name: 'Alice Example', email: 'alice@example.com', nonce: 'n-0S6_WzA2Mj' });
+    const { keys } = (await (await fetch(`${sb.origin}/oauth/jwks`)).json()) as { keys: import("node:crypto").JsonWebKey[] };
+    const key = createPublicKey({ key: keys[0]!, format: 'jwk' });
+    expect(verify('sha256', Buffer.from(`${header}.${payload}`), key, Buffer.from(signature!, 'base64url'))).toBe(true);
   });
 
   it('refuses a wrong verifier, another redirect_uri, another client, and a used code', async () => {
@@ -51,10 +54,10 @@ describe('token endpoint', () => {
 });
 
 describe('access tokens on the images API', () => {
-  it('are accepted only with X-Glean-Auth-Type: OAUTH, never with act-as', async () => {
+  it('are known by their issuer, with or without X-Glean-Auth-Type: OAUTH, never with act-as', async () => {
     const { access_token } = await signIn();
     expect((await alice(access_token)).status).toBe(200);
-    expect((await alice(access_token, {})).status).toBe(401);
+    expect((await alice(access_token, {})).status).toBe(200);
     expect((await alice(access_token, { 'x-glean-auth-type': 'OAUTH', 'x-scio-actas': 'bob@example.com' })).status).toBe(400);
   });
 

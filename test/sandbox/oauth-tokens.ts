@@ -1,10 +1,11 @@
 /**
- * Tokens the sandbox's OAuth server issued: access tokens registered in the TokenRegistry as
- * 'oauth' (so the images API accepts them only with `X-Glean-Auth-Type: OAUTH`) and removed when
- * they expire or are revoked, refresh tokens, and an unsigned ID token (`alg: none`).
+ * Tokens a sandbox OAuth server issued: access tokens registered in the TokenRegistry under the
+ * server's kind ('oauth' for Glean's own, known by issuer; 'oauth-external', which the images API
+ * accepts only with `X-Glean-Auth-Type: OAUTH`) and removed when they expire or are revoked,
+ * refresh tokens, and an RS256-signed ID token (with the nonce the client sent).
  */
-import { randomBytes } from 'node:crypto';
-import type { TokenRegistry } from './auth.js';
+import { generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
+import type { TokenKind, TokenRegistry } from './auth.js';
 import type { OAuthUser } from './oauth-knobs.js';
 
 /** One sign-in: what it was for, and the access tokens issued under it. */
@@ -13,6 +14,7 @@ export interface Grant {
   scope: string;
   user: OAuthUser;
   accessTokens: Set<string>;
+  nonce?: string;
 }
 
 export const b64url = (value: Buffer | string) => Buffer.from(value).toString('base64url');
@@ -22,16 +24,26 @@ const hasScope = (grant: Grant, scope: string) => grant.scope.split(' ').include
 export class OAuthTokens {
   private readonly refresh = new Map<string, Grant>();
   private readonly access = new Map<string, { grant: Grant; timer: NodeJS.Timeout }>();
+  private readonly key: { private: KeyObject; public: KeyObject; kid: string };
 
   constructor(
     private readonly registry: TokenRegistry,
     private readonly issuer: () => string,
-  ) {}
+    private readonly kind: Extract<TokenKind, 'oauth' | 'oauth-external'> = 'oauth',
+  ) {
+    const pair = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    this.key = { private: pair.privateKey, public: pair.publicKey, kid: newToken('key') };
+  }
+
+  /** The public key set the ID tokens are signed with (JWKS). */
+  jwks(): Record<string, unknown> {
+    return { keys: [{ ...this.key.public.export({ format: 'jwk' }), kid: this.key.kid, alg: 'RS256', use: 'sig' }] };
+  }
 
   /** A token response for `grant`: a new access token, a refresh token when asked and allowed, an ID token. */
   issue(grant: Grant, seconds: number, withRefresh: boolean): Record<string, unknown> {
     const accessToken = newToken('sbx-at');
-    this.registry.add(accessToken, 'oauth');
+    this.registry.add(accessToken, this.kind);
     // Expired tokens leave the registry, so the images API answers them 401 like any unknown token.
     const timer = setTimeout(() => this.dropAccess(accessToken), seconds * 1000).unref();
     this.access.set(accessToken, { grant, timer });
@@ -49,8 +61,9 @@ export class OAuthTokens {
   private idToken(grant: Grant): string {
     const now = Math.floor(Date.now() / 1000);
     const { sub, name, email } = grant.user;
-    const claims = { iss: this.issuer(), aud: grant.clientId, sub, name, email, email_verified: true, iat: now, exp: now + 3600 };
-    return `${b64url(JSON.stringify({ alg: 'none', typ: 'JWT' }))}.${b64url(JSON.stringify(claims))}.`;
+    const claims = { iss: this.issuer(), aud: grant.clientId, sub, name, email, email_verified: true, iat: now, exp: now + 3600, ...(grant.nonce ? { nonce: grant.nonce } : {}) };
+    const input = `${b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT', kid: this.key.kid }))}.${b64url(JSON.stringify(claims))}`;
+    return `${input}.${b64url(sign('sha256', Buffer.from(input), this.key.private))}`;
   }
 
   /** The grant of a live refresh token. */

@@ -79,13 +79,21 @@ describe('global token', () => {
 });
 
 describe('OAuth tokens', () => {
-  it('need X-Glean-Auth-Type: OAUTH and no act-as', async () => {
-    sb.tokens.registry.add('oauth-access', 'oauth');
-    const oauth = { authorization: 'Bearer oauth-access' };
+  it('of an external provider need X-Glean-Auth-Type: OAUTH and no act-as', async () => {
+    sb.tokens.registry.add('external-access', 'oauth-external');
+    const oauth = { authorization: 'Bearer external-access' };
     expect((await get(alice(), { ...oauth, 'x-glean-auth-type': 'OAUTH' })).status).toBe(200);
     expect((await get(alice(), oauth)).status).toBe(401);
     expect((await get(alice(), { ...oauth, 'x-glean-auth-type': 'OAUTH', 'x-scio-actas': 'a@b.co' })).status).toBe(400);
     expect((await get(alice(), asUser({ 'x-glean-auth-type': 'OAUTH' }))).status).toBe(401);
+  });
+
+  it('of Glean’s own server are known by their issuer, with or without the marker, never with act-as', async () => {
+    sb.tokens.registry.add('glean-access', 'oauth');
+    const oauth = { authorization: 'Bearer glean-access' };
+    expect((await get(alice(), oauth)).status).toBe(200);
+    expect((await get(alice(), { ...oauth, 'x-glean-auth-type': 'OAUTH' })).status).toBe(200);
+    expect((await get(alice(), { ...oauth, 'x-glean-actas': 'a@b.co' })).status).toBe(400);
   });
 });
 

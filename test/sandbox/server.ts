@@ -3,7 +3,7 @@
  * rules, fault knobs, a request log, test-control endpoints and demo pages. Node's http only,
  * on 127.0.0.1, so tests and `npm start` need no network and no Glean instance.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { API_PREFIX, handleApi } from './api.js';
 import { GLOBAL_TOKEN, TokenRegistry, USER_TOKEN } from './auth.js';
@@ -35,6 +35,16 @@ export interface SandboxOptions {
   dataDir?: string;
   /** Add the alice/bob/carol USER pictures (default true). */
   seed?: boolean;
+  /** The external identity provider's port; 0 (the default) picks a free one. */
+  externalPort?: number;
+}
+
+/** An identity provider outside Glean (like Okta or Entra ID), on an origin of its own. */
+export interface ExternalProvider {
+  /** "http://127.0.0.1:OTHER_PORT": its issuer. */
+  origin: string;
+  /** Its OAuth server: static client only; its tokens need `X-Glean-Auth-Type: OAUTH`. */
+  oauth: OAuthServer;
 }
 
 export interface Sandbox {
@@ -50,8 +60,10 @@ export interface Sandbox {
   clearLog(): void;
   images: ImageStore;
   tokens: { user: string; global: string; registry: TokenRegistry };
-  /** The OAuth authorization server (issuer = origin): its knobs and test helpers. */
+  /** Glean's own OAuth authorization server (issuer = origin, DCR): its knobs and test helpers. */
   oauth: OAuthServer;
+  /** An external identity provider Glean trusts; its requests go into the same log. */
+  external: ExternalProvider;
   /** Accept another user-scoped token. */
   addUserToken(token: string): void;
   /** Knobs to defaults, log emptied, images back to the seeded state (added tokens stay). */
@@ -79,6 +91,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const log: RequestRecord[] = [];
   const clearLog = () => void log.splice(0);
   const oauth = new OAuthServer(registry, () => origin);
+  const external = new OAuthServer(registry, () => externalOrigin, { tokenKind: 'oauth-external', registration: false });
   const reset = () => {
     resetKnobs(knobs);
     buckets.clear();
@@ -86,10 +99,25 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     images.clear();
     if (seed) seedImages(images);
     oauth.reset();
+    external.reset();
   };
 
   let origin = '';
   let baseUrl = '';
+  let externalOrigin = '';
+
+  /** The external provider: OAuth paths only, logged like the rest. */
+  async function handleExternal(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', externalOrigin);
+    const body = await readBody(req);
+    const record = startRecord(req, url);
+    recordBody(record, body);
+    log.push(record);
+    res.once('close', () => (record.end = Date.now()));
+    const onStatus = (status: number) => (record.status = status);
+    if (isOAuthPath(url.pathname)) return handleOAuth(external, req, res, url, body, onStatus);
+    return sendText({ res, slowBodyMs: 0, onStatus }, 404, 'not found');
+  }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', origin);
@@ -113,20 +141,29 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     return sendText({ res, slowBodyMs: 0, onStatus }, 404, 'not found');
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+  const serve = (run: typeof handle) => createServer((req, res) => {
+    run(req, res).catch((error: unknown) => {
       console.error('[sandbox] request failed:', error);
       if (!res.headersSent && !res.destroyed) res.writeHead(500).end('sandbox error');
       else res.destroy();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
+  const listen = (srv: Server, port: number) => new Promise<number>((resolve, reject) => {
+    srv.once('error', reject);
+    srv.listen(port, '127.0.0.1', () => resolve((srv.address() as AddressInfo).port));
   });
-  const port = (server.address() as AddressInfo).port;
+  const server = serve(handle);
+  const port = await listen(server, opts.port ?? 0);
   origin = `http://127.0.0.1:${port}`;
   baseUrl = `${origin}${API_PREFIX}`;
+  // Another port is another origin: the external provider is not the Glean instance.
+  const externalServer = serve(handleExternal);
+  externalOrigin = `http://127.0.0.1:${await listen(externalServer, opts.externalPort ?? 0)}`;
+  const closeServer = (srv: Server) =>
+    new Promise<void>((resolve, reject) => {
+      srv.close((error) => (error ? reject(error) : resolve()));
+      srv.closeAllConnections(); // keep-alive sockets would otherwise hold close() open
+    });
 
   return {
     origin,
@@ -138,12 +175,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     images,
     tokens: { user: USER_TOKEN, global: GLOBAL_TOKEN, registry },
     oauth,
+    external: { origin: externalOrigin, oauth: external },
     addUserToken: (token) => registry.add(token, 'user'),
     reset,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections(); // keep-alive sockets would otherwise hold close() open
-      }),
+    close: async () => {
+      await Promise.all([closeServer(server), closeServer(externalServer)]);
+    },
   };
 }

@@ -4,11 +4,13 @@ import { Message } from '../components/message';
 import type { Status } from '../components/status-line';
 import { requestAccess } from '../host-permission';
 import { t } from '../../i18n/t';
-import { send } from '../../messaging/send';
+import { MessageError, send } from '../../messaging/send';
 import { DEFAULT_SCOPES, validateSignIn } from '../../oauth/config';
 import type { PublicSettings } from '../../settings/types';
 import type { FieldError, SettingsDraft } from '../../settings/validate';
+import { OAuthChoice, type Choice } from './oauth-choice';
 import { RedirectUrl } from './redirect-url';
+import { RegistrationHelp, registrationProblem, type RegistrationProblem } from './registration-problem';
 
 interface Props {
   saved: PublicSettings | null;
@@ -22,23 +24,40 @@ interface Props {
   onSaved: (next: PublicSettings) => void;
 }
 
-/** "Sign in with OAuth": the authorization server, client ID, scopes and redirect URL, Sign in / Sign out. */
+/** The choice a stored sign-in was made with. */
+function choiceOf(saved: PublicSettings | null): Choice {
+  if (saved?.oauth?.provider === 'external') return 'external';
+  return saved?.oauth?.clientId ? 'client' : 'glean';
+}
+
+/**
+ * "Sign in with Glean": with only the backend typed, the extension registers itself with the
+ * instance's own authorization server and signs in. An admin's client ID, or an external identity
+ * provider (issuer, client ID, scopes), are the other choices; Sign in / Sign out.
+ */
 export function OAuthSection({ saved, draft, busy, errorFor, showErrors, run, onSaved }: Props) {
+  const [choice, setChoice] = useState<Choice>('glean');
   const [issuer, setIssuer] = useState('');
   const [clientId, setClientId] = useState('');
   const [scopes, setScopes] = useState(DEFAULT_SCOPES);
+  const [problem, setProblem] = useState<RegistrationProblem | null>(null);
   const signedIn = saved?.authMethod === 'oauth' && saved.signedIn === true;
   const needsSignIn = saved?.authMethod === 'oauth' && saved.needsSignIn === true;
 
   useEffect(() => {
     if (!saved?.oauth) return;
-    setIssuer(saved.oauth.issuer);
+    setChoice(choiceOf(saved));
+    if (saved.oauth.provider === 'external') setIssuer(saved.oauth.issuer);
     setClientId(saved.oauth.clientId);
     setScopes(saved.oauth.scopes);
   }, [saved]);
 
   function onSignIn() {
-    const request = { backend: draft.backend, userId: draft.userId, issuer, clientId, scopes };
+    const external = choice === 'external';
+    const request = {
+      backend: draft.backend, userId: draft.userId, provider: external ? 'external' : 'glean',
+      issuer: external ? issuer : '', clientId: choice === 'glean' ? '' : clientId, scopes,
+    } as const;
     const checked = validateSignIn(request);
     if ('errors' in checked) {
       showErrors(checked.errors);
@@ -46,6 +65,7 @@ export function OAuthSection({ saved, draft, busy, errorFor, showErrors, run, on
       return;
     }
     showErrors([]);
+    setProblem(null);
     const { apiBase, config } = checked.value;
     // First, while the click still counts as a gesture: Glean's site and the authorization server's.
     const access = requestAccess([apiBase, config.issuer]);
@@ -53,9 +73,19 @@ export function OAuthSection({ saved, draft, busy, errorFor, showErrors, run, on
       if (!(await access)) {
         return { tone: 'error', text: t('options_signInNoAccess', new URL(apiBase).origin, new URL(config.issuer).origin) };
       }
-      const next = await send('oauth.signIn', request);
-      onSaved(next);
-      return { tone: 'ok', text: next.account ? t('options_signedInAs', next.account) : t('options_signedIn') };
+      try {
+        const next = await send('oauth.signIn', request);
+        onSaved(next);
+        return { tone: 'ok', text: next.account ? t('options_signedInAs', next.account) : t('options_signedIn') };
+      } catch (e) {
+        const found = e instanceof MessageError ? registrationProblem(e.info) : null;
+        if (found) {
+          // Self-registration is out: the admin's client ID is the way on.
+          setProblem(found);
+          setChoice('client');
+        }
+        throw e;
+      }
     }, t('options_signingIn'));
   }
 
@@ -68,26 +98,34 @@ export function OAuthSection({ saved, draft, busy, errorFor, showErrors, run, on
 
   return (
     <>
-      <Field id="issuer" label={t('options_issuerLabel')} error={errorFor('issuer')} hint={<Message id="options_issuerHint" args={[<code>{'https://login.acme.com'}</code>]} />}>
-        {(describedBy, invalid) => (
-          <input id="issuer" type="url" autocomplete="off" spellcheck={false} value={issuer} aria-describedby={describedBy} aria-invalid={invalid}
-            onInput={(e) => setIssuer(e.currentTarget.value)} />
-        )}
-      </Field>
-      <Field id="clientId" label={t('options_clientIdLabel')} error={errorFor('clientId')} hint={t('options_clientIdHint')}>
-        {(describedBy, invalid) => (
-          <input id="clientId" type="text" autocomplete="off" spellcheck={false} value={clientId} aria-describedby={describedBy} aria-invalid={invalid}
-            onInput={(e) => setClientId(e.currentTarget.value)} />
-        )}
-      </Field>
-      <Field id="scopes" label={t('options_scopesLabel')} error={errorFor('scopes')}
-        hint={<Message id="options_scopesHint" args={[<code>{'offline_access'}</code>, <code>{'openid email profile'}</code>]} />}>
-        {(describedBy, invalid) => (
-          <input id="scopes" type="text" autocomplete="off" spellcheck={false} value={scopes} aria-describedby={describedBy} aria-invalid={invalid}
-            onInput={(e) => setScopes(e.currentTarget.value)} />
-        )}
-      </Field>
-      <RedirectUrl />
+      <OAuthChoice value={choice} onChange={setChoice} />
+      {problem && <RegistrationHelp problem={problem} />}
+      {choice === 'external' && (
+        <Field id="issuer" label={t('options_issuerLabel')} error={errorFor('issuer')} hint={<Message id="options_issuerHint" args={[<code>{'https://login.acme.com'}</code>]} />}>
+          {(describedBy, invalid) => (
+            <input id="issuer" type="url" autocomplete="off" spellcheck={false} value={issuer} aria-describedby={describedBy} aria-invalid={invalid}
+              onInput={(e) => setIssuer(e.currentTarget.value)} />
+          )}
+        </Field>
+      )}
+      {choice !== 'glean' && (
+        <Field id="clientId" label={t('options_clientIdLabel')} error={errorFor('clientId')} hint={choice === 'external' ? t('options_clientIdExternalHint') : t('options_clientIdHint')}>
+          {(describedBy, invalid) => (
+            <input id="clientId" type="text" autocomplete="off" spellcheck={false} value={clientId} aria-describedby={describedBy} aria-invalid={invalid}
+              onInput={(e) => setClientId(e.currentTarget.value)} />
+          )}
+        </Field>
+      )}
+      {choice === 'external' && (
+        <Field id="scopes" label={t('options_scopesLabel')} error={errorFor('scopes')}
+          hint={<Message id="options_scopesHint" args={[<code>{'offline_access'}</code>, <code>{'openid email profile'}</code>]} />}>
+          {(describedBy, invalid) => (
+            <input id="scopes" type="text" autocomplete="off" spellcheck={false} value={scopes} aria-describedby={describedBy} aria-invalid={invalid}
+              onInput={(e) => setScopes(e.currentTarget.value)} />
+          )}
+        </Field>
+      )}
+      {choice !== 'glean' && !problem?.redirectUrl && <RedirectUrl />}
       {/* No account to name: a sentence of its own, as "as you" does not translate word for word. */}
       {signedIn && <p class="signed-in">{saved?.account ? <Message id="options_signedInAs" args={[<strong>{saved.account}</strong>]} /> : t('options_signedInAsYou')}</p>}
       {needsSignIn && <p class="error">{t('options_signInEnded')}</p>}
@@ -95,7 +133,7 @@ export function OAuthSection({ saved, draft, busy, errorFor, showErrors, run, on
         {signedIn ? (
           <button type="button" disabled={busy} onClick={onSignOut}>{t('options_signOut')}</button>
         ) : (
-          <button type="button" class="primary" disabled={busy} onClick={onSignIn}>{t('options_signIn')}</button>
+          <button type="button" class="primary" disabled={busy} onClick={onSignIn}>{choice === 'external' ? t('options_signIn') : t('options_signInWithGlean')}</button>
         )}
       </div>
     </>

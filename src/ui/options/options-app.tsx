@@ -31,16 +31,21 @@ export function OptionsApp() {
   const [fieldErrors, setFieldErrors] = useState<FieldError[]>([]);
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
-  const [method, setMethod] = useState<AuthMethod>('token');
+  // Unknown until the settings arrive, so a choice made meanwhile cannot be overturned by them.
+  const [method, setMethod] = useState<AuthMethod | null>(null);
 
   useEffect(() => {
     send('settings.get', null)
       .then((s) => {
         setSaved(s);
         setDraft(draftFrom(s));
-        setMethod(s.authMethod ?? 'token');
+        // Nothing set up yet: signing in with Glean, which needs only the backend, comes first.
+        setMethod(s.authMethod ?? (s.apiBase ? 'token' : 'oauth'));
       })
-      .catch((e) => setStatus({ tone: 'error', text: errorsOf(e).text }));
+      .catch((e) => {
+        setMethod('token');
+        setStatus({ tone: 'error', text: errorsOf(e).text });
+      });
   }, []);
 
   const update = (patch: Partial<SettingsDraft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -118,7 +123,7 @@ export function OptionsApp() {
               onInput={(e) => update({ backend: e.currentTarget.value })} />
           )}
         </Field>
-        <SignInMethod value={method} onChange={setMethod} />
+        {method && <SignInMethod value={method} onChange={setMethod} />}
         {method === 'token' && (<>
         <Field id="token" label={t('options_apiToken')} error={errorFor('token')} hint={saved?.hasToken ? t('options_tokenSavedHint') : t('options_tokenPasteHint')}>
           {(describedBy, invalid) => (

@@ -11,9 +11,10 @@ export function redirectUrl(): string {
   }
 }
 
-/** The redirect URL the admin registers for the client, with a "Copy" button. */
-export function RedirectUrl() {
-  const [url] = useState(redirectUrl);
+/** The redirect URL the admin registers for the client (this browser's, unless given), with a "Copy" button. */
+export function RedirectUrl({ value, hint }: { value?: string; hint?: string } = {}) {
+  const [own] = useState(redirectUrl);
+  const url = value ?? own;
   const [copied, setCopied] = useState('');
 
   async function copy() {
@@ -33,7 +34,7 @@ export function RedirectUrl() {
         <button type="button" class="small" disabled={!url} onClick={() => void copy()}>{t('common_copy')}</button>
       </div>
       <p class="hint" id="redirectUrl-hint" aria-live="polite">
-        {copied || t('options_redirectUrlHint')}
+        {copied || hint || t('options_redirectUrlHint')}
       </p>
     </div>
   );

@@ -44,6 +44,7 @@ describe('Chromium in German', () => {
   it('shows the options page in German, with the background\'s answers in German too', async () => {
     expect(await options.evaluate(() => [document.documentElement.lang, document.title])).toEqual(['de', german('page_optionsTitle')]);
     await options.getByLabel(german('options_backendLabel')).fill(sandbox.origin);
+    await options.getByRole('radio', { name: german('options_apiToken') }).click();
     await options.getByLabel(german('options_apiToken')).fill('not-the-right-token');
     // Worded by the background from the sandbox's 401.
     expect(await clickAndReadStatus(options, german('options_testConnection'))).toBe(german('bg_tokenRefused'));

@@ -1,13 +1,17 @@
-// "Sign in with OAuth" in real Chromium against the sandbox's OAuth server: the sign-in window
-// (identity.launchWebAuthFlow) driven through Playwright, uploads with OAuth headers, renewals
+// "Sign in with Glean" in real Chromium against the sandbox as a Glean instance with its own
+// authorization server: a refused self-registration explained, the admin's client ID, the one-step
+// sign-in through Dynamic Client Registration, the sign-in window (identity.launchWebAuthFlow)
+// driven through Playwright, uploads with a Glean-issued token (no X-Glean-Auth-Type), renewals
 // across 5-second tokens and after a 401, a revoked sign-in pausing the queue until the person
-// signs in again, and no token anywhere a page or content script can read.
+// signs in again, no token anywhere a page or content script can read, and an external identity
+// provider whose token goes out with X-Glean-Auth-Type: OAUTH.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromiumWithExtension, openExtensionPage, type ChromiumWithExtension, readExtensionStorage } from '../support/chromium';
 import { evaluateInContentWorld } from '../support/content-world';
 import { clickAndReadStatus, firstRunOptionsPage, sendFromPage } from '../support/options-page';
 import { uploadFromPage, waitForUpload } from '../support/page-calls';
+import { docShot } from '../support/doc-shots';
 import { CHROME_BUILD } from '../support/paths';
 import { apiRequests, demoUrl, keysServed, solidPng, startSandbox, type Sandbox } from '../support/sandbox-fixture';
 import { SANDBOX_CLIENT_ID } from '../../sandbox/server';
@@ -39,41 +43,81 @@ async function enqueue(): Promise<string> {
   return reply.value.job.id;
 }
 
-/** Fills the OAuth form as a person would and clicks "Sign in"; resolves with the status line. */
-async function signIn(approve?: (window: Page) => Promise<void>): Promise<string> {
-  await options.getByRole('radio', { name: /Sign in with OAuth/ }).click();
-  await options.getByLabel('Glean backend').fill(sandbox.origin);
-  await options.getByLabel('Your user ID').fill('alice');
-  await options.getByLabel('Authorization server').fill(sandbox.origin);
-  await options.getByLabel('Client ID').fill(SANDBOX_CLIENT_ID);
+const registrations = () => sandbox.log.filter((r) => r.method === 'POST' && r.path === '/oauth/register');
+const choose = (name: RegExp) => options.getByRole('radio', { name }).check();
+
+/** Presses the sign-in button (and approves in the sign-in window when asked); resolves with the status line. */
+async function press(button: string, approve?: (window: Page) => Promise<void>): Promise<string> {
   const opened = approve ? browser.context.waitForEvent('page', { timeout: 15_000 }) : null;
-  const status = clickAndReadStatus(options, 'Sign in');
+  const status = clickAndReadStatus(options, button);
   if (opened) await approve!(await opened);
   return status;
 }
 
-describe('Chromium: Sign in with OAuth', () => {
-  it('signs in through the sandbox’s page in the browser’s sign-in window', async () => {
-    await options.getByRole('radio', { name: /Sign in with OAuth/ }).click();
-    await expect(options.getByLabel('Redirect URL').inputValue()).resolves.toBe(`https://${browser.extensionId}.chromiumapp.org/`);
-    const status = await signIn(async (window) => {
-      await window.waitForURL(/\/oauth\/authorize\?/);
-      expect(new URL(window.url()).searchParams.get('code_challenge_method')).toBe('S256');
-      await window.getByRole('button', { name: 'Allow' }).click();
-    });
-    expect(status).toBe('Signed in as Alice Example.');
-    await expect(options.getByText('Signed in as Alice Example').count()).resolves.toBeGreaterThan(0);
-    expect(sandbox.log.map((r) => r.path)).toEqual(expect.arrayContaining(['/.well-known/oauth-authorization-server', '/oauth/authorize', '/oauth/token']));
+/** Signs in the one-step way: only the backend (and user ID) typed. */
+async function signIn(approve?: (window: Page) => Promise<void>): Promise<string> {
+  await choose(/With your Glean instance/);
+  return press('Sign in with Glean', approve);
+}
+
+const allow = async (window: Page) => {
+  await window.waitForURL(/\/oauth\/authorize\?/);
+  const asked = new URL(window.url()).searchParams;
+  expect([asked.get('code_challenge_method'), asked.get('code_challenge')?.length, asked.get('nonce')?.length]).toEqual(['S256', 43, 43]);
+  await window.getByRole('button', { name: 'Allow' }).click();
+};
+
+describe('Chromium: Sign in with Glean', () => {
+  it('explains a self-registration the tenant refuses for this redirect URL, with the URL to copy', async () => {
+    const redirect = `https://${browser.extensionId}.chromiumapp.org/`;
+    sandbox.oauth.knobs.oauthRegistration = 'patterns';
+    sandbox.oauth.knobs.oauthRegistrationPatterns = ['https://approved-extension.chromiumapp.org/*'];
+    // A fresh install starts here: the backend, then one button.
+    await options.getByLabel('Glean backend').fill(sandbox.origin);
+    await options.getByLabel('Your user ID').fill('alice');
+    const status = await press('Sign in with Glean');
+    expect(status).toContain(`does not allow this extension's redirect URL ${redirect}`);
+    await options.getByText('allow this redirect URL for self-registered apps').waitFor();
+    await expect(options.getByLabel('Redirect URL').inputValue()).resolves.toBe(redirect);
+    await expect(options.getByRole('radio', { name: /client your Glean admin created/ }).isChecked()).resolves.toBe(true);
+    expect(registrations().map((r) => r.status)).toEqual([400]);
+    await docShot(options.locator('form').first(), 'options-sign-in-refused');
   });
 
-  it('uploads with the access token and X-Glean-Auth-Type: OAUTH, never act-as', async () => {
+  it('signs in with the client ID an admin created, without registering', async () => {
+    sandbox.clearLog();
+    await options.getByLabel('Client ID').fill(SANDBOX_CLIENT_ID);
+    expect(await press('Sign in with Glean', allow)).toBe('Signed in as Alice Example.');
+    expect(registrations()).toEqual([]);
+    expect(sandbox.log.find((r) => r.path === '/oauth/authorize')?.query.client_id).toBe(SANDBOX_CLIENT_ID);
+    expect(await clickAndReadStatus(options, 'Sign out')).toMatch(/^Signed out/);
+    // Signing out revokes the refresh token, then the access token.
+    await expect.poll(() => sandbox.log.filter((r) => r.path === '/oauth/revoke').length, { timeout: 10_000 }).toBe(2);
+    expect(sandbox.oauth.tokens.counts()).toEqual({ accessTokens: 0, refreshTokens: 0 });
+  });
+
+  it('signs in from the backend alone: discovery, Dynamic Client Registration, PKCE, the sign-in window', async () => {
+    sandbox.oauth.knobs.oauthRegistration = 'any';
+    sandbox.clearLog();
+    expect(await signIn(allow)).toBe('Signed in as Alice Example.');
+    await expect(options.getByText('Signed in as Alice Example').count()).resolves.toBeGreaterThan(0);
+    expect(sandbox.log.map((r) => `${r.method} ${r.path}`)).toEqual(expect.arrayContaining([
+      'GET /.well-known/oauth-authorization-server', 'POST /oauth/register', 'GET /oauth/authorize', 'POST /oauth/token',
+    ]));
+    const [client] = sandbox.oauth.clients.list();
+    expect(client?.redirectUris).toEqual([`https://${browser.extensionId}.chromiumapp.org/`]);
+    expect(sandbox.log.find((r) => r.path === '/oauth/authorize')?.query.client_id).toBe(client?.clientId);
+  });
+
+  it('uploads with the access token, without X-Glean-Auth-Type (Glean knows its own tokens), never act-as', async () => {
     const done = await waitForUpload(options, await enqueue());
     expect(done.key).toBeTruthy();
     const [sent] = uploads();
     expect(sent?.status).toBe(200);
     expect(sent?.headers.authorization).toMatch(/^Bearer sbx-at-/);
-    expect(sent?.headers['x-glean-auth-type']).toBe('OAUTH');
+    expect(sent?.headers['x-glean-auth-type']).toBeUndefined();
     expect(sent?.headers['x-scio-actas']).toBeUndefined();
+    expect(sent?.headers['x-glean-actas']).toBeUndefined();
   });
 
   it('renews once after Glean refuses a token the server ended early, and sends the upload again', async () => {
@@ -88,7 +132,10 @@ describe('Chromium: Sign in with OAuth', () => {
     sandbox.oauth.knobs.oauthAccessTokenSeconds = 5;
     sandbox.oauth.knobs.oauthAutoApprove = true;
     expect(await clickAndReadStatus(options, 'Sign out')).toMatch(/^Signed out/);
+    sandbox.clearLog();
     expect(await signIn()).toBe('Signed in as Alice Example.');
+    // The registration is kept per backend and used again.
+    expect(registrations()).toEqual([]);
     sandbox.clearLog();
     await waitForUpload(options, await enqueue());
     await new Promise((r) => setTimeout(r, 6_000));
@@ -139,14 +186,30 @@ describe('Chromium: Sign in with OAuth', () => {
     const asked = await evaluateInContentWorld<string>(page, browser.extensionId, `Promise.all([
       chrome.runtime.sendMessage({ type: 'settings.get', payload: null }),
       chrome.runtime.sendMessage({ type: 'oauth.signOut', payload: null }),
-      chrome.runtime.sendMessage({ type: 'oauth.signIn', payload: { backend: 'x', userId: '', issuer: 'https://evil.example', clientId: 'c', scopes: '' } }),
+      chrome.runtime.sendMessage({ type: 'oauth.signIn', payload: { backend: 'x', userId: '', provider: 'external', issuer: 'https://evil.example', clientId: 'c', scopes: '' } }),
       JSON.stringify(chrome.storage ?? null),
       document.documentElement.outerHTML,
     ]).then((answers) => JSON.stringify(answers))`);
     expect(asked).not.toMatch(secret);
     expect((JSON.parse(asked) as { ok?: boolean }[]).slice(0, 3).map((a) => a.ok)).toEqual([false, false, false]);
     // The images on the page came through the background with the OAuth token.
-    expect(apiRequests(sandbox).some((r) => r.path === '/rest/api/v1/images' && r.headers['x-glean-auth-type'] === 'OAUTH')).toBe(true);
+    expect(apiRequests(sandbox).some((r) => r.path === '/rest/api/v1/images' && /^Bearer sbx-at-/.test(r.headers.authorization ?? ''))).toBe(true);
     await page.close();
+  });
+
+  it('signs in with an external identity provider, whose token goes out with X-Glean-Auth-Type: OAUTH', async () => {
+    sandbox.external.oauth.knobs.oauthAutoApprove = true;
+    expect(await clickAndReadStatus(options, 'Sign out')).toMatch(/^Signed out/);
+    await choose(/external identity provider/);
+    await options.getByLabel('Authorization server').fill(sandbox.external.origin);
+    await options.getByLabel('Client ID').fill(SANDBOX_CLIENT_ID);
+    sandbox.clearLog();
+    expect(await press('Sign in')).toBe('Signed in as Alice Example.');
+    // The code went to the provider's own origin, not to the Glean instance.
+    expect(sandbox.log.filter((r) => r.path === '/oauth/token').map((r) => r.headers.host)).toEqual([new URL(sandbox.external.origin).host]);
+    sandbox.clearLog();
+    await waitForUpload(options, await enqueue());
+    const [sent] = uploads();
+    expect([sent?.status, sent?.headers['x-glean-auth-type']]).toEqual([200, 'OAUTH']);
   });
 });

@@ -34,7 +34,9 @@ describe('Firefox: foundation', () => {
 
   it('configures through the options page; the token is then nowhere a page can read', async () => {
     await options.locator('#backend').fill(sandbox.origin);
-    await options.locator('#token').fill(sandbox.tokens.user);
+    // A fresh install starts on signing in with Glean: choose the API token.
+  await options.locator('button[data-method="token"]').click();
+  await options.locator('#token').fill(sandbox.tokens.user);
     await options.locator('#userId').fill('carol');
     // A real click, so Firefox accepts the host permission request inside it.
     await options.locator('button[type="submit"]').click();

@@ -27,6 +27,8 @@ beforeAll(async () => {
   firefox = await launchFirefoxWithExtension(FIREFOX_BUILD);
   options = await findExtensionPage(firefox.browser, `${firefox.baseUrl}options.html`, 15_000);
   await options.locator('#backend').fill(sandbox.origin);
+  // A fresh install starts on signing in with Glean: choose the API token.
+  await options.locator('button[data-method="token"]').click();
   await options.locator('#token').fill(sandbox.tokens.user);
   await options.locator('#userId').fill('alice');
   await options.locator('main > form button[type="submit"]').click();

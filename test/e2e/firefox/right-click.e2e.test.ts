@@ -60,6 +60,8 @@ beforeAll(async () => {
   firefox = await launchFirefoxWithExtension(FIREFOX_E2E_BUILD);
   options = await findExtensionPage(firefox.browser, `${firefox.baseUrl}options.html`, 15_000);
   await options.locator('#backend').fill(sandbox.origin);
+  // A fresh install starts on signing in with Glean: choose the API token.
+  await options.locator('button[data-method="token"]').click();
   await options.locator('#token').fill(sandbox.tokens.user);
   await options.locator('form button[type="submit"]').click();
   await options.waitForFunction(() => document.querySelector('form [role="status"]')?.textContent === 'Saved.', { timeout: 15_000 });

@@ -12,10 +12,19 @@ export interface OptionsInput {
   userId?: string;
 }
 
+/** Chooses "API token" as the sign-in method (a fresh install starts on signing in with Glean). */
+export async function chooseApiToken(page: Page): Promise<void> {
+  const radio = page.getByRole('radio', { name: 'API token' });
+  if ((await radio.getAttribute('aria-checked')) !== 'true') await radio.click();
+}
+
 /** Fills the form; fields left undefined are not touched. */
 export async function fillOptions(page: Page, input: OptionsInput): Promise<void> {
   await page.getByLabel('Glean backend').fill(input.backend);
-  if (input.token !== undefined) await page.getByLabel('API token').fill(input.token);
+  if (input.token !== undefined) {
+    await chooseApiToken(page);
+    await page.getByLabel('API token').fill(input.token);
+  }
   if (input.tokenType) await page.getByLabel('Token type').selectOption({ label: input.tokenType });
   if (input.actAs !== undefined) await page.getByLabel('Act as (e-mail)').fill(input.actAs);
   if (input.userId !== undefined) await page.getByLabel('Your user ID').fill(input.userId);

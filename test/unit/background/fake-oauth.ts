@@ -13,7 +13,15 @@ export interface SeenCall {
   form: URLSearchParams;
 }
 
-const idToken = (claims: object) => `e30.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.`;
+/** The nonce of the last authorization request `approving` answered, for the ID token to carry. */
+let lastNonce: string | null = null;
+
+/** An ID token as oauth4webapi checks it: issuer, audience, times, nonce (the signature is TLS's). */
+function idToken(clientId: string, claims: object): string {
+  const now = Math.floor(Date.now() / 1000);
+  const body = { iss: ISSUER, aud: clientId, sub: 'alice', iat: now, exp: now + 3600, ...(lastNonce ? { nonce: lastNonce } : {}), ...claims };
+  return `${Buffer.from('{"alg":"RS256"}').toString('base64url')}.${Buffer.from(JSON.stringify(body)).toString('base64url')}.c2ln`;
+}
 
 /** The fake network; change its fields between calls to script what happens. */
 export function fakeOAuth() {
@@ -34,10 +42,10 @@ export function fakeOAuth() {
     tokenDelayMs: 0,
     count: (path: string) => net.calls.filter((c) => c.url.pathname === path).length,
   };
-  const issue = (withRefresh: boolean) => {
+  const issue = (withRefresh: boolean, clientId: string) => {
     n += 1;
     net.accepted.add(`at-${n}`);
-    return { access_token: `at-${n}`, token_type: 'Bearer', expires_in: net.lifetime, ...(withRefresh ? { refresh_token: `rt-${n}` } : {}), id_token: idToken(net.claims) };
+    return { access_token: `at-${n}`, token_type: 'Bearer', expires_in: net.lifetime, ...(withRefresh ? { refresh_token: `rt-${n}` } : {}), id_token: idToken(clientId, net.claims) };
   };
   const fetchFn = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
     const url = new URL(String(input));
@@ -52,11 +60,11 @@ export function fakeOAuth() {
       case '/token':
         if (net.tokenDelayMs) await new Promise((r) => setTimeout(r, net.tokenDelayMs));
         if (call.form.get('grant_type') === 'refresh_token' && net.refuseRefresh) return Response.json({ error: 'invalid_grant' }, { status: 400 });
-        return Response.json(issue(true));
+        return Response.json(issue(true, call.form.get('client_id') ?? ''));
       case '/revoke':
         return new Response('', { status: 200 });
       case '/userinfo':
-        return Response.json({ email: 'from-userinfo@acme.com' });
+        return Response.json({ sub: 'alice', email: 'from-userinfo@acme.com' });
     }
     if (url.pathname.startsWith('/rest/api/v1/')) {
       const token = call.headers.get('authorization')?.replace(/^Bearer /, '') ?? '';
@@ -77,6 +85,7 @@ export function approving(override: (params: URLSearchParams) => Record<string, 
   const launch = vi.fn(async (url: string) => {
     const asked = new URL(url);
     urls.push(asked);
+    lastNonce = asked.searchParams.get('nonce');
     const back = new URL(asked.searchParams.get('redirect_uri')!);
     const params = { code: 'the-code', state: asked.searchParams.get('state')!, ...override(asked.searchParams) };
     for (const [k, v] of Object.entries(params)) back.searchParams.set(k, v);

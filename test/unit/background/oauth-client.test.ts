@@ -117,7 +117,7 @@ describe('a refused renewal', () => {
     expect(await publicSettings()).toMatchObject({ signedIn: false, needsSignIn: true, hasToken: false });
     await expect((await configuredClient(gate)).getImage({ key: 'k' })).rejects.toThrow(GleanError);
 
-    await signIn({ backend: API, userId: 'alice', issuer: ISSUER, clientId: 'cid', scopes: 'openid offline_access' }, { fetch: fake.fetch, launch: approving().launch, redirectUri: () => REDIRECT, now: Date.now });
+    await signIn({ backend: API, userId: 'alice', provider: 'external', issuer: ISSUER, clientId: 'cid', scopes: 'openid offline_access' }, { fetch: fake.fetch, launch: approving().launch, redirectUri: () => REDIRECT, now: Date.now });
     forgetHeldTokens();
     await credentialsChanged();
     await vi.waitFor(async () => expect((await queue.status()).jobs).toEqual([]));

@@ -16,7 +16,7 @@ import { resetDb } from '../db/reset-db';
 import { EXT_ORIGIN, SELF, emulateBrowserOrigins } from '../messaging/extension-url';
 import { API, ISSUER, REDIRECT, approving, fakeOAuth } from './fake-oauth';
 
-const REQUEST = { backend: 'acme', userId: 'alice', issuer: `${ISSUER}/`, clientId: 'glean-images', scopes: '' };
+const REQUEST = { backend: 'acme', userId: 'alice', provider: 'external', issuer: `${ISSUER}/`, clientId: 'glean-images', scopes: '' } as const;
 const PAGE = { id: SELF.id, url: `${EXT_ORIGIN}/options.html`, origin: EXT_ORIGIN };
 const CONTENT = { id: SELF.id, url: 'https://wiki.acme.com/x', origin: 'https://wiki.acme.com', tab: { id: 3 }, frameId: 0 };
 const realFetch = globalThis.fetch;
@@ -34,19 +34,20 @@ beforeEach(async () => {
 afterEach(() => vi.stubGlobal('fetch', realFetch));
 
 describe('signIn', () => {
-  it('sends an S256 challenge of the verifier it redeems, and stores the sign-in in place of the API token', async () => {
+  it('sends an S256 challenge of the verifier it redeems and a nonce, and stores the sign-in in place of the API token', async () => {
     await setSecret('apiToken', 'old-api-token');
     const flow = approving();
     await signIn(REQUEST, deps(flow.launch));
 
     const asked = flow.urls[0]!.searchParams;
     expect(Object.fromEntries(asked)).toMatchObject({ response_type: 'code', client_id: 'glean-images', redirect_uri: REDIRECT, scope: DEFAULT_SCOPES, code_challenge_method: 'S256' });
-    expect(asked.get('state')).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(asked.get('state')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(asked.get('nonce')).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const exchange = fake.net.calls.find((c) => c.url.pathname === '/token')!.form;
     expect(Object.fromEntries(exchange)).toMatchObject({ grant_type: 'authorization_code', code: 'the-code', redirect_uri: REDIRECT, client_id: 'glean-images' });
     expect(createHash('sha256').update(exchange.get('code_verifier')!).digest('base64url')).toBe(asked.get('code_challenge'));
 
-    expect(await loadSettings()).toEqual({ apiBase: API, tokenType: 'user', actAs: '', userId: 'alice', authMethod: 'oauth', oauth: { issuer: ISSUER, clientId: 'glean-images', scopes: DEFAULT_SCOPES } });
+    expect(await loadSettings()).toEqual({ apiBase: API, tokenType: 'user', actAs: '', userId: 'alice', authMethod: 'oauth', oauth: { issuer: ISSUER, clientId: 'glean-images', scopes: DEFAULT_SCOPES, provider: 'external' } });
     expect(await getSecret('apiToken')).toBeUndefined();
     expect(await loadTokens()).toMatchObject({ accessToken: 'at-1', refreshToken: 'rt-1' });
     const visible = await publicSettings();
@@ -67,6 +68,18 @@ describe('signIn', () => {
     await signIn(REQUEST, deps());
     expect(fake.net.calls.map((c) => c.url.pathname).slice(0, 2)).toEqual(['/.well-known/oauth-authorization-server', '/.well-known/openid-configuration']);
     expect((await publicSettings()).account).toBe('from-userinfo@acme.com');
+  });
+
+  it('refuses an ID token that carries another sign-in’s nonce, and stores nothing', async () => {
+    const replayed = approving();
+    // The fake puts the nonce it last saw into the ID token: here, one this sign-in never sent.
+    const launch = vi.fn(async (url: string) => {
+      const u = new URL(url);
+      u.searchParams.set('nonce', 'another-sign-in');
+      return replayed.launch(u.toString());
+    });
+    await expect(signIn(REQUEST, deps(launch))).rejects.toThrow(/could not be trusted/);
+    expect(await loadTokens()).toBeUndefined();
   });
 
   it('checks the fields before anything goes out', async () => {

@@ -56,16 +56,26 @@ describe('getImage', () => {
     const h = f.calls[0]!.headers;
     expect(h.get('authorization')).toBe('Bearer g');
     expect(h.get('x-scio-actas')).toBe('jane@acme.com');
+    expect(h.get('x-glean-actas')).toBe('jane@acme.com');
     expect(h.has('x-glean-auth-type')).toBe(false);
   });
 
-  it('sends X-Glean-Auth-Type: OAUTH exactly for an OAuth token', async () => {
+  it('sends X-Glean-Auth-Type: OAUTH exactly for an external provider’s OAuth token', async () => {
     const f = fakeFetch();
-    await client(f.fetch, { kind: 'oauth', token: 'o' }).getImage({ key: 'k' });
+    await client(f.fetch, { kind: 'oauth', token: 'o', issuedBy: 'external' }).getImage({ key: 'k' });
     const h = f.calls[0]!.headers;
     expect(h.get('authorization')).toBe('Bearer o');
     expect(h.get('x-glean-auth-type')).toBe('OAUTH');
     expect(h.has('x-scio-actas')).toBe(false);
+    expect(h.has('x-glean-actas')).toBe(false);
+  });
+
+  it('sends a Glean-issued OAuth token without X-Glean-Auth-Type', async () => {
+    const f = fakeFetch();
+    await client(f.fetch, { kind: 'oauth', token: 'o', issuedBy: 'glean' }).getImage({ key: 'k' });
+    const h = f.calls[0]!.headers;
+    expect(h.get('authorization')).toBe('Bearer o');
+    expect(h.has('x-glean-auth-type')).toBe(false);
   });
 
   it('asks getAuth on every request, so a new token is used', async () => {

@@ -80,16 +80,22 @@ describe('authHeaders', () => {
     expect(authHeaders({ kind: 'user', token: 'tok' })).toEqual({ Authorization: 'Bearer tok' });
   });
 
-  it('global token: bearer and X-Scio-Actas', () => {
+  it('global token: bearer, and act-as under the current and the deprecated name with the same e-mail', () => {
     expect(authHeaders({ kind: 'global', token: 'tok', actAs: ' jane@acme.com ' })).toEqual({
       Authorization: 'Bearer tok',
+      'X-Glean-ActAs': 'jane@acme.com',
       'X-Scio-Actas': 'jane@acme.com',
     });
   });
 
-  it('oauth token: bearer and X-Glean-Auth-Type: OAUTH, no act-as even if one sneaks in', () => {
-    const auth = { kind: 'oauth', token: 'tok', actAs: 'jane@acme.com' } as unknown as GleanAuth;
+  it('external provider’s OAuth token: bearer and X-Glean-Auth-Type: OAUTH, no act-as even if one sneaks in', () => {
+    const auth = { kind: 'oauth', token: 'tok', issuedBy: 'external', actAs: 'jane@acme.com' } as unknown as GleanAuth;
     expect(authHeaders(auth)).toEqual({ Authorization: 'Bearer tok', 'X-Glean-Auth-Type': 'OAUTH' });
+  });
+
+  it('Glean-issued OAuth token: bearer only, Glean knows it by its issuer', () => {
+    const auth = { kind: 'oauth', token: 'tok', issuedBy: 'glean', actAs: 'jane@acme.com' } as unknown as GleanAuth;
+    expect(authHeaders(auth)).toEqual({ Authorization: 'Bearer tok' });
   });
 
   it('user token never sends act-as', () => {
@@ -103,7 +109,9 @@ describe('authHeaders', () => {
 
   it.each<[string, unknown]>([
     ['empty token', { kind: 'user', token: '' }],
-    ['blank token', { kind: 'oauth', token: '   ' }],
+    ['blank token', { kind: 'oauth', token: '   ', issuedBy: 'glean' }],
+    ['OAuth token without its issuer', { kind: 'oauth', token: 't' }],
+    ['OAuth token of an unknown issuer', { kind: 'oauth', token: 't', issuedBy: 'okta' }],
     ['token with a newline inside', { kind: 'user', token: 'a\nb' }],
     ['token with non-ASCII', { kind: 'user', token: 'tök' }],
     ['global without actAs', { kind: 'global', token: 't' }],

@@ -16,7 +16,6 @@ const ALLOWED: Record<string, string[]> = {
   'src/content/toast-style.ts': [TOAST_CSS],
   // HTTP's Authorization scheme.
   'src/glean/request.ts': ['Bearer '],
-  'src/oauth/token-client.ts': ['Bearer '],
   // OAuth scope names: protocol, and shown as code in the Scopes hint.
   'src/oauth/config.ts': ['openid email profile offline_access'],
   'src/ui/options/oauth-section.tsx': ['openid email profile'],
@@ -32,10 +31,8 @@ const ALLOWED: Record<string, string[]> = {
   'src/ui/popup/processing-defaults.ts': [FORMAT_NAME],
   // Thrown only inside render() and always turned into a translated note by processImage().
   'src/images/process.ts': ['the canvas produced no image'],
-  // Programming errors no user input reaches: the settings schema bounds the cap, and PKCE only
-  // ever checks verifiers createVerifier() made (jwtClaims() catches the base64url one).
+  // A programming error no user input reaches: the settings schema bounds the cap.
   'src/images/read-capped.ts': ['bad size cap '],
-  'src/oauth/pkce.ts': ['Not base64url.', 'A PKCE code verifier is 43 to 128 unreserved characters.'],
   // DataTransfer's type for dropped files.
   'src/ui/popup/file-picker.tsx': ['Files'],
 };

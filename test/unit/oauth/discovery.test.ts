@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { discover, discoveryUrls } from '../../../src/oauth/discovery';
+import { discover } from '../../../src/oauth/discovery';
 import { OAuthError } from '../../../src/oauth/errors';
 
 const ISSUER = 'https://login.acme.com';
@@ -31,22 +31,11 @@ async function failure(p: Promise<unknown>): Promise<OAuthError> {
   return e;
 }
 
-describe('discoveryUrls', () => {
-  it('tries RFC 8414 first, then OpenID Connect; for a path issuer in the places each spec puts it', () => {
-    expect(discoveryUrls(ISSUER)).toEqual([`${ISSUER}/.well-known/oauth-authorization-server`, `${ISSUER}/.well-known/openid-configuration`]);
-    expect(discoveryUrls(`${ISSUER}/oauth2/default/`)).toEqual([
-      `${ISSUER}/.well-known/oauth-authorization-server/oauth2/default`,
-      `${ISSUER}/oauth2/default/.well-known/openid-configuration`,
-      `${ISSUER}/.well-known/openid-configuration/oauth2/default`,
-    ]);
-  });
-});
-
 describe('discover', () => {
   it('reads the RFC 8414 document when there is one, without cookies or redirects', async () => {
     const net = serving({ [`${ISSUER}/.well-known/oauth-authorization-server`]: doc() });
-    expect(await discover(ISSUER, net.fetch)).toEqual({
-      issuer: ISSUER, authorizationEndpoint: `${ISSUER}/authorize`, tokenEndpoint: `${ISSUER}/token`, revocationEndpoint: `${ISSUER}/revoke`,
+    expect(await discover(ISSUER, net.fetch)).toMatchObject({
+      issuer: ISSUER, authorization_endpoint: `${ISSUER}/authorize`, token_endpoint: `${ISSUER}/token`, revocation_endpoint: `${ISSUER}/revoke`,
     });
     expect(net.asked).toHaveLength(1);
     expect(net.inits[0]).toMatchObject({ credentials: 'omit', redirect: 'error' });
@@ -54,15 +43,22 @@ describe('discover', () => {
 
   it('falls back to openid-configuration when the RFC 8414 place answers 404', async () => {
     const net = serving({ [`${ISSUER}/.well-known/openid-configuration`]: doc(ISSUER, { userinfo_endpoint: `${ISSUER}/me` }) });
-    expect(await discover(`${ISSUER}/`, net.fetch)).toMatchObject({ tokenEndpoint: `${ISSUER}/token`, userinfoEndpoint: `${ISSUER}/me` });
-    expect(net.asked).toEqual(discoveryUrls(ISSUER));
+    expect(await discover(ISSUER, net.fetch)).toMatchObject({ token_endpoint: `${ISSUER}/token`, userinfo_endpoint: `${ISSUER}/me` });
+    expect(net.asked).toEqual([`${ISSUER}/.well-known/oauth-authorization-server`, `${ISSUER}/.well-known/openid-configuration`]);
   });
 
-  it('finds a path issuer’s OpenID document at the RFC 8414 §5 place last', async () => {
-    const issuer = `${ISSUER}/tenant`;
-    const net = serving({ [`${ISSUER}/.well-known/openid-configuration/tenant`]: doc(issuer) });
+  it('looks for a path issuer where each spec puts it', async () => {
+    const issuer = `${ISSUER}/oauth2/default`;
+    const net = serving({ [`${issuer}/.well-known/openid-configuration`]: doc(issuer) });
     expect((await discover(issuer, net.fetch)).issuer).toBe(issuer);
-    expect(net.asked).toHaveLength(3);
+    expect(net.asked).toEqual([`${ISSUER}/.well-known/oauth-authorization-server/oauth2/default`, `${issuer}/.well-known/openid-configuration`]);
+  });
+
+  it('keeps the registration endpoint it advertises, and drops optional endpoints on plain http', async () => {
+    const net = serving({ [`${ISSUER}/.well-known/oauth-authorization-server`]: doc(ISSUER, { registration_endpoint: `${ISSUER}/register`, userinfo_endpoint: 'http://login.acme.com/me' }) });
+    const as = await discover(ISSUER, net.fetch);
+    expect(as.registration_endpoint).toBe(`${ISSUER}/register`);
+    expect(as).not.toHaveProperty('userinfo_endpoint');
   });
 
   it('says where it looked when no document exists', async () => {
@@ -77,6 +73,8 @@ describe('discover', () => {
     expect((await failure(discover(ISSUER, serving({ [at]: doc(ISSUER, { token_endpoint: 'http://login.acme.com/token' }) }).fetch))).message).toMatch(/token_endpoint/);
     expect((await failure(discover(ISSUER, serving({ [at]: doc(ISSUER, { code_challenge_methods_supported: ['plain'] }) }).fetch))).message).toMatch(/S256/);
     expect((await failure(discover(ISSUER, serving({ [at]: 'not an object' }).fetch))).message).toMatch(/not JSON/);
+    // oauth4webapi allows plain http only where we say so: a server on this computer.
+    expect((await failure(discover('http://login.acme.com', serving({}).fetch))).kind).toBe('invalid-config');
   });
 
   it('reports an unreachable or failing server as unavailable', async () => {

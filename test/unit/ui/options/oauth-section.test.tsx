@@ -8,7 +8,7 @@ import type { Status } from '../../../../src/ui/components/status-line';
 import { OAuthSection } from '../../../../src/ui/options/oauth-section';
 import { OptionsApp } from '../../../../src/ui/options/options-app';
 import { SignInMethod } from '../../../../src/ui/options/sign-in-method';
-import { answer, sent, settings } from '../popup/fixtures';
+import { answer, fail, sent, settings } from '../popup/fixtures';
 
 vi.mock('../../../../src/messaging/send', async (original) => ({ ...(await original<object>()), send: vi.fn() }));
 
@@ -40,10 +40,10 @@ function section(saved: PublicSettings | null = settings({ hasToken: false })) {
 }
 
 describe('SignInMethod', () => {
-  it('offers OAuth (recommended) and API token as a radio group; arrows move the choice', () => {
+  it('offers signing in with Glean (recommended) and API token as a radio group; arrows move the choice', () => {
     const onChange = vi.fn();
     render(<SignInMethod value="oauth" onChange={onChange} />);
-    const oauth = screen.getByRole('radio', { name: 'Sign in with OAuth (recommended)' });
+    const oauth = screen.getByRole('radio', { name: 'Sign in with Glean (recommended)' });
     expect(oauth.getAttribute('aria-checked')).toBe('true');
     fireEvent.click(screen.getByRole('radio', { name: 'API token' }));
     expect(onChange).toHaveBeenLastCalledWith('token');
@@ -53,35 +53,83 @@ describe('SignInMethod', () => {
   });
 });
 
+const choose = (name: RegExp) => fireEvent.click(screen.getByRole('radio', { name }));
+const ADMIN = /client your Glean admin created/;
+const EXTERNAL = /external identity provider/;
+
 describe('OAuthSection', () => {
-  it('shows the redirect URL to register, with Copy', async () => {
+  it('signs in with Glean from the backend alone: one site asked for, no client ID, issuer or scope typed', async () => {
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    answer({ 'oauth.signIn': () => settings({ authMethod: 'oauth', signedIn: true, account: 'Alice Example' }) });
+    const { statuses, onSaved } = section();
+    expect(screen.queryByLabelText('Client ID')).toBeNull();
+    expect(screen.queryByLabelText('Authorization server')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in with Glean' }));
+    expect(request).toHaveBeenCalledWith({ origins: ['https://acme-be.glean.com/*'] });
+    await waitFor(() => expect(statuses).toEqual([{ tone: 'ok', text: 'Signed in as Alice Example.' }]));
+    expect(sent('oauth.signIn')).toEqual([{ backend: 'acme', userId: 'alice', provider: 'glean', issuer: '', clientId: '', scopes: 'openid email profile offline_access' }]);
+    expect(onSaved).toHaveBeenCalledOnce();
+  });
+
+  it('when self-registration is refused for the redirect URL, shows it with Copy and offers the admin’s client ID', async () => {
     const writeText = vi.fn(async () => undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
-    section();
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    answer({ 'oauth.signIn': () => { throw fail('oauth-redirect-not-allowed', 'Your Glean instance does not allow this extension’s redirect URL.', { redirectUrl: REDIRECT }); } });
+    const { statuses } = section();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in with Glean' }));
+    await waitFor(() => expect(statuses[0]?.tone).toBe('error'));
+    await screen.findByText(/allow this redirect URL for self-registered apps/);
     expect((screen.getByLabelText('Redirect URL') as HTMLInputElement).value).toBe(REDIRECT);
     fireEvent.click(screen.getByRole('button', { name: 'Copy' }));
     await screen.findByText('Copied.');
     expect(writeText).toHaveBeenCalledWith(REDIRECT);
-    expect((screen.getByLabelText('Scopes') as HTMLInputElement).value).toBe('openid email profile offline_access');
+    expect((screen.getByRole('radio', { name: ADMIN }) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByLabelText('Client ID')).toBeTruthy();
   });
 
-  it('asks for Glean’s and the issuer’s sites in the click, then signs in through the background', async () => {
+  it.each([
+    ['oauth-registration-unavailable', /Ask your Glean admin for a client ID/],
+    ['oauth-registration-refused', /Ask your Glean admin to allow this extension/],
+  ])('explains %s and offers the admin’s client ID', async (kind, next) => {
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    answer({ 'oauth.signIn': () => { throw fail(kind, 'no'); } });
+    section();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in with Glean' }));
+    await screen.findByText(next);
+    expect(screen.getByLabelText('Client ID')).toBeTruthy();
+  });
+
+  it('signs in with the admin’s client at Glean’s own server', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    answer({ 'oauth.signIn': () => settings({ authMethod: 'oauth', signedIn: true }) });
+    section();
+    choose(ADMIN);
+    expect((screen.getByLabelText('Redirect URL') as HTMLInputElement).value).toBe(REDIRECT);
+    type('Client ID', 'admin-client');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in with Glean' }));
+    await waitFor(() => expect(sent('oauth.signIn')).toEqual([expect.objectContaining({ provider: 'glean', clientId: 'admin-client', issuer: '' })]));
+  });
+
+  it('with an external provider, asks for Glean’s and the issuer’s sites in the click', async () => {
     const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
     answer({ 'oauth.signIn': () => settings({ authMethod: 'oauth', signedIn: true, account: 'Alice Example' }) });
-    const { statuses, onSaved } = section();
+    const { statuses } = section();
+    choose(EXTERNAL);
+    expect((screen.getByLabelText('Scopes') as HTMLInputElement).value).toBe('openid email profile offline_access');
     type('Authorization server', `${ISSUER}/`);
     type('Client ID', 'glean-images');
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(request).toHaveBeenCalledWith({ origins: ['https://acme-be.glean.com/*', 'https://login.acme.com/*'] });
     await waitFor(() => expect(statuses).toEqual([{ tone: 'ok', text: 'Signed in as Alice Example.' }]));
-    expect(sent('oauth.signIn')).toEqual([{ backend: 'acme', userId: 'alice', issuer: `${ISSUER}/`, clientId: 'glean-images', scopes: 'openid email profile offline_access' }]);
-    expect(onSaved).toHaveBeenCalledOnce();
+    expect(sent('oauth.signIn')).toEqual([{ backend: 'acme', userId: 'alice', provider: 'external', issuer: `${ISSUER}/`, clientId: 'glean-images', scopes: 'openid email profile offline_access' }]);
   });
 
   it('marks wrong fields without asking the browser or the background', () => {
     const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
     answer({});
     const { errors } = section();
+    choose(EXTERNAL);
     type('Authorization server', 'http://login.acme.com');
     fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     expect(errors.at(-1)?.map((e) => e.field)).toEqual(['issuer', 'clientId']);
@@ -91,11 +139,12 @@ describe('OAuthSection', () => {
 
   it('when signed in, says as whom and offers Sign out', async () => {
     answer({ 'oauth.signOut': () => settings({ authMethod: 'oauth', signedIn: false, hasToken: false }) });
-    const saved = settings({ authMethod: 'oauth', signedIn: true, account: 'Alice Example', oauth: { issuer: ISSUER, clientId: 'cid', scopes: 'openid' } });
+    const saved = settings({ authMethod: 'oauth', signedIn: true, account: 'Alice Example', oauth: { issuer: ISSUER, clientId: 'cid', scopes: 'openid', provider: 'external' } });
     const { statuses } = section(saved);
     expect(screen.getByText('Alice Example')).toBeTruthy();
     expect((screen.getByLabelText('Client ID') as HTMLInputElement).value).toBe('cid');
-    expect(screen.queryByRole('button', { name: 'Sign in' })).toBeNull();
+    expect((screen.getByLabelText('Authorization server') as HTMLInputElement).value).toBe(ISSUER);
+    expect(screen.queryByRole('button', { name: /^Sign in/ })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     await waitFor(() => expect(statuses[0]?.text).toMatch(/^Signed out/));
   });
@@ -103,11 +152,18 @@ describe('OAuthSection', () => {
   it('says "Sign in again" once the sign-in ended', () => {
     section(settings({ authMethod: 'oauth', signedIn: false, needsSignIn: true, hasToken: false }));
     expect(screen.getByText(/Sign in again/)).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Sign in' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign in with Glean' })).toBeTruthy();
   });
 });
 
 describe('OptionsApp with a sign-in method', () => {
+  it('starts on signing in with Glean when nothing is set up yet', async () => {
+    answer({ 'settings.get': () => settings({ apiBase: '', hasToken: false }), 'preferences.get': () => { throw new Error('not here'); } });
+    render(<OptionsApp />);
+    await screen.findByRole('button', { name: 'Sign in with Glean' });
+    expect(screen.queryByLabelText('API token')).toBeNull();
+  });
+
   it('opens on the saved method and keeps the API token form for "API token"', async () => {
     answer({ 'settings.get': () => settings({ authMethod: 'oauth', signedIn: true, account: 'Alice' }), 'preferences.get': () => { throw new Error('not here'); } });
     render(<OptionsApp />);
