@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const { browser, options } = await launchConfigured(sandbox);
   try {
     await runUploadBench(options, sandbox, USER_TOKEN);
-    await runResolveBench(browser, options, sandbox, USER_TOKEN);
+    await runResolveBench(browser, options, sandbox);
   } finally {
     await browser.close();
     await sandbox.close();

@@ -9,9 +9,7 @@ import { GleanError } from '../glean/errors';
 import { t } from '../i18n/t';
 import type { Handlers } from '../messaging/router';
 import { keyedCss } from '../page-images/image-css';
-import { onCredentialsChanged } from './credentials';
-import { onAccessTokenRenewed } from './oauth-tokens';
-import { RENEW_ALARM, syncPageRules } from './page-rules';
+import { keepPageRulesInStep } from './page-rules';
 import { tabImageReport, watchPageImageTraffic } from './page-traffic';
 import { isSiteEnabled } from './site-access';
 
@@ -22,12 +20,7 @@ async function requireEnabled(url: string): Promise<void> {
 /** Wires the rules and the traffic watch; called once at background start. */
 export function setupPageImages(): void {
   watchPageImageTraffic();
-  onCredentialsChanged(() => syncPageRules());
-  onAccessTokenRenewed(() => void syncPageRules());
-  browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === RENEW_ALARM) void syncPageRules();
-  });
-  void syncPageRules();
+  keepPageRulesInStep();
 }
 
 export const resolveHandlers: Handlers = {
@@ -39,6 +32,10 @@ export const resolveHandlers: Handlers = {
   },
   'tab.gleanImages': async ({ tabId }) => {
     const url = await browser.tabs.get(tabId).then((tab) => tab.url ?? '', () => '');
-    return { enabled: url !== '' && (await isSiteEnabled(url)), ...tabImageReport(tabId) };
+    const enabled = url !== '' && (await isSiteEnabled(url));
+    const report = tabImageReport(tabId);
+    // On a site that is not enabled the loads went without the token: that, not the token, is why.
+    const why = { kind: 'not-enabled', message: t('bg_siteNotEnabled') };
+    return { enabled, shown: report.shown, problems: enabled ? report.problems : report.problems.map((p) => (p.error.status === 401 ? { ...p, error: why } : p)) };
   },
 };

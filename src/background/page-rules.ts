@@ -10,7 +10,8 @@ import { loadEverywhere, loadSites } from '../db/sites';
 import { authHeaders } from '../glean/request';
 import { pageRules, siteHosts, type PageRuleInput } from '../page-images/rules';
 import { RateGate } from '../queue/rate-gate';
-import { currentAuth } from './credentials';
+import { currentAuth, onCredentialsChanged } from './credentials';
+import { onAccessTokenRenewed } from './oauth-tokens';
 
 /** Page traffic's own pause: a page's 429 must never stop the user's uploads and lookups. */
 export const pageGate = new RateGate(Date.now, 'pageRateLimitedUntil');
@@ -80,4 +81,14 @@ export function syncPageRules(): Promise<void> {
 export async function pausePageRequests(seconds: number): Promise<void> {
   await pageGate.close(seconds);
   await syncPageRules();
+}
+
+/** Keeps the rules in step from now on: credentials, renewed OAuth tokens, the renewal alarm. */
+export function keepPageRulesInStep(): void {
+  onCredentialsChanged(() => syncPageRules());
+  onAccessTokenRenewed(() => void syncPageRules());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RENEW_ALARM) void syncPageRules();
+  });
+  void syncPageRules();
 }

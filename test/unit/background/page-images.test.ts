@@ -109,7 +109,13 @@ describe('page traffic', () => {
       ['key=gone', 'not-found', 404],
       ['key=refused', 'unauthorized', 401],
     ]);
-    expect((await report(6)).enabled).toBe(false);
+    // Tab 6's site is not enabled: its loads went without the token, and that is the reason given.
+    load(6, 'key=tokenless', 401);
+    await vi.waitFor(async () => expect((await report(6)).problems).toHaveLength(2));
+    const other = await report(6);
+    expect(other.enabled).toBe(false);
+    expect(other.problems.map((p) => [p.url.split('?')[1], p.error.kind])).toEqual([['key=elsewhere', 'not-found'], ['key=tokenless', 'not-enabled']]);
+    expect(other.problems[1]!.error.message).toMatch(/not enabled on this site/);
     load(5, 'key=gone', 200); // shown after all
     await vi.waitFor(async () => expect((await report(5)).problems).toHaveLength(1));
     await fakeBrowser.tabs.onUpdated.trigger(5, { status: 'loading' }, { id: 5 } as never);
