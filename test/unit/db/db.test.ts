@@ -9,6 +9,24 @@ import { resetDb } from './reset-db';
 
 beforeEach(resetDb);
 
+/** Makes the database as an older version left it: its stores, and what `write` puts in them. */
+function oldDatabase(version: number, stores: (db: IDBDatabase) => void, write: (db: IDBDatabase) => IDBTransaction): Promise<void> {
+  closeDb();
+  return new Promise<void>((resolve, reject) => {
+    const req = indexedDB.open(DB_NAME, version);
+    req.onupgradeneeded = () => stores(req.result);
+    req.onsuccess = () => {
+      const tx = write(req.result);
+      tx.oncomplete = () => {
+        req.result.close();
+        resolve();
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+    req.onerror = () => reject(req.error);
+  });
+}
+
 describe('openDb', () => {
   it('creates the schema at the current version', async () => {
     const db = await openDb();
@@ -18,26 +36,19 @@ describe('openDb', () => {
   });
 
   it('upgrades a version-1 database, keeping its token and settings', async () => {
-    closeDb();
-    await new Promise<void>((resolve, reject) => {
-      const req = indexedDB.open(DB_NAME, 1);
-      req.onupgradeneeded = () => {
-        req.result.createObjectStore(STORES.secrets);
-        req.result.createObjectStore(STORES.settings);
-      };
-      req.onsuccess = () => {
-        const db = req.result;
+    await oldDatabase(
+      1,
+      (db) => {
+        db.createObjectStore(STORES.secrets);
+        db.createObjectStore(STORES.settings);
+      },
+      (db) => {
         const tx = db.transaction([STORES.secrets, STORES.settings], 'readwrite');
         tx.objectStore(STORES.secrets).put('old-token', 'apiToken');
         tx.objectStore(STORES.settings).put({ apiBase: 'https://old-be.glean.com/rest/api/v1', tokenType: 'user', actAs: '', userId: 'u' }, 'settings');
-        tx.oncomplete = () => {
-          db.close();
-          resolve();
-        };
-        tx.onerror = () => reject(tx.error);
-      };
-      req.onerror = () => reject(req.error);
-    });
+        return tx;
+      },
+    );
     const db = await openDb();
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(Object.values(STORES).sort());
@@ -46,27 +57,19 @@ describe('openDb', () => {
   });
 
   it('upgrades a version-3 database: the cache of page images goes, uploads and token stay', async () => {
-    closeDb();
-    await new Promise<void>((resolve, reject) => {
-      const req = indexedDB.open(DB_NAME, 3);
-      req.onupgradeneeded = () => {
-        const db = req.result;
+    await oldDatabase(
+      3,
+      (db) => {
         for (const name of [STORES.secrets, STORES.settings, STORES.jobBytes]) db.createObjectStore(name);
         for (const name of [STORES.jobs, STORES.history, 'imageCache', 'imageCacheMeta']) db.createObjectStore(name, { keyPath: 'id' });
-      };
-      req.onsuccess = () => {
-        const db = req.result;
+      },
+      (db) => {
         const tx = db.transaction([STORES.secrets, 'imageCache'], 'readwrite');
         tx.objectStore(STORES.secrets).put('v3-token', 'apiToken');
         tx.objectStore('imageCache').put({ id: 'k:seed-alice', bytes: new ArrayBuffer(8) });
-        tx.oncomplete = () => {
-          db.close();
-          resolve();
-        };
-        tx.onerror = () => reject(tx.error);
-      };
-      req.onerror = () => reject(req.error);
-    });
+        return tx;
+      },
+    );
     const db = await openDb();
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames]).not.toContain('imageCache');
