@@ -142,21 +142,14 @@ const doneListener = (d: Details) => void answered.delete(d.requestId);
  */
 function listen(): void {
   const events = browser.webRequest as unknown as { onHeadersReceived: WebRequestEvent; onCompleted: WebRequestEvent; onErrorOccurred: WebRequestEvent };
-  const add = (types: string[]) => {
-    const filter = { urls: FILTER_URLS, types };
-    events.onHeadersReceived.removeListener(headersListener);
-    events.onErrorOccurred.removeListener(errorListener);
-    events.onCompleted.removeListener(doneListener);
-    events.onHeadersReceived.addListener(headersListener, filter, ['responseHeaders']);
-    events.onErrorOccurred.addListener(errorListener, filter);
-    events.onCompleted.addListener(doneListener, filter);
-  };
-  try {
-    // Firefox reports <img srcset> and <picture> loads as "imageset"; Chrome knows no such type.
-    add(['image', 'imageset']);
-  } catch {
-    add(['image']);
-  }
+  // Firefox reports <img srcset> and <picture> loads as "imageset"; Chrome knows no such type.
+  const filter = { urls: FILTER_URLS, types: import.meta.env.FIREFOX ? ['image', 'imageset'] : ['image'] };
+  events.onHeadersReceived.removeListener(headersListener);
+  events.onErrorOccurred.removeListener(errorListener);
+  events.onCompleted.removeListener(doneListener);
+  events.onHeadersReceived.addListener(headersListener, filter, ['responseHeaders']);
+  events.onErrorOccurred.addListener(errorListener, filter);
+  events.onCompleted.addListener(doneListener, filter);
 }
 
 /** Starts watching; called once at background start (listeners must be added at once). */
