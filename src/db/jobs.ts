@@ -2,7 +2,9 @@
  * The upload queue's jobs: a job and its bytes are written before any network call, so nothing
  * accepted is lost; later state changes rewrite only the small record.
  */
+import type { HistoryEntry } from '../history/types';
 import type { Job } from '../queue/types';
+import { putCapped } from './history';
 import { inTransaction, withStore } from './open';
 import { STORES } from './schema';
 
@@ -45,6 +47,25 @@ export function deleteJob(id: string): Promise<void> {
     store(STORES.jobBytes).delete(id);
     return () => undefined;
   });
+}
+
+/**
+ * Records a finished upload in ONE transaction: its history entry in, its job record out. Bytes
+ * are left for `deleteJobBytes`: the bytes store is busy with the large writes of new jobs, and
+ * waiting behind them would leave a window in which a stopped background finds the job still
+ * "uploading" and sends it again although Glean's answer had arrived.
+ */
+export function finishJob(entry: HistoryEntry, cap: number): Promise<void> {
+  return inTransaction([STORES.jobs, STORES.history], 'readwrite', (store) => {
+    store(STORES.jobs).delete(entry.id);
+    putCapped(store(STORES.history), entry, cap);
+    return () => undefined;
+  });
+}
+
+/** Removes a finished job's bytes (left over ones are dropped at the next start anyway). */
+export async function deleteJobBytes(id: string): Promise<void> {
+  await withStore(STORES.jobBytes, 'readwrite', (s) => s.delete(id));
 }
 
 /** Every unfinished job, oldest first. */

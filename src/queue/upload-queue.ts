@@ -4,8 +4,8 @@
  * backoff and full jitter, pauses everything on 429 (until Retry-After) and on 401 (until the
  * token changes), and picks up where it was after the background or the browser restarts.
  */
-import { addJob, deleteJob, dropOrphanBytes, getJobBytes, listJobs, putJob } from '../db/jobs';
-import { addHistory, findHistoryByFingerprint, putHistory } from '../db/history';
+import { addJob, deleteJob, deleteJobBytes, dropOrphanBytes, finishJob, getJobBytes, listJobs, putJob } from '../db/jobs';
+import { findHistoryByFingerprint, getHistory, putHistory } from '../db/history';
 import { getRecord, setRecord } from '../db/records';
 import { toErrorInfo } from '../glean/errors';
 import type { ImageMetadataFields, UploadResult } from '../glean/types';
@@ -17,7 +17,7 @@ import type { UploadPreferences } from '../settings/upload-preferences';
 import { decideAfterFailure } from './failure-policy';
 import { fingerprint } from './fingerprint';
 import type { RateGate } from './rate-gate';
-import { countJobs, summarize, view } from './job-view';
+import { countJobs, doneJobOf, summarize, view } from './job-view';
 import type { Job, JobSource, JobSummary, QueuePause } from './types';
 
 const AUTH_PAUSE = 'authPause';
@@ -45,6 +45,8 @@ export interface EnqueueInput {
   actAs?: string;
   source: JobSource;
   insist?: boolean;
+  /** The page's id for this hand-over, kept as the job's id so a hand-over sent twice is one job. */
+  id?: string;
 }
 
 const PENDING = new Set(['queued', 'uploading', 'paused']);
@@ -95,8 +97,23 @@ export class UploadQueue {
     await this.pump();
   }
 
+  /**
+   * What became of a hand-over the page sends again (its answer was lost when the background
+   * stopped): its job if still in line, or done if it finished; undefined if it never arrived.
+   */
+  async handedOver(id: string): Promise<EnqueueResult | undefined> {
+    const job = (await this.jobs()).get(id);
+    if (job) return { status: 'queued', job: view(job, await this.pause()) };
+    const entry = await getHistory(id);
+    return entry ? { status: 'queued', job: doneJobOf(entry) } : undefined;
+  }
+
   /** Accepts an upload: stored first, then sent when a slot is free. */
   async enqueue(input: EnqueueInput): Promise<EnqueueResult> {
+    if (input.id) {
+      const known = await this.handedOver(input.id);
+      if (known) return known;
+    }
     const print = await fingerprint(input.prepared.bytes, input.metadata, input.actAs);
     if (!input.insist) {
       const earlier = await findHistoryByFingerprint(print);
@@ -107,7 +124,7 @@ export class UploadQueue {
     const now = this.now();
     const { prepared } = input;
     const job: Job = {
-      id: this.newId(),
+      id: input.id ?? this.newId(),
       state: (await this.pause()) ? 'paused' : 'queued',
       mime: prepared.mime,
       size: prepared.bytes.size,
@@ -229,11 +246,16 @@ export class UploadQueue {
       let result: UploadResult;
       try {
         result = await this.deps.upload(current, bytes, controller.signal);
-      } finally {
+      } catch (e) {
         release();
+        throw e;
       }
+      // Glean's answer is final: "done" is written before anything else (the slot included), so a
+      // background stopped the next moment does not send this upload again.
       await recorded;
-      await this.finish(current, bytes, result, prefs);
+      const finished = this.finish(current, bytes, result, prefs);
+      release();
+      await finished;
       // Once more with this job gone: the wake-up alarm is dropped when nothing is pending.
       void this.pump();
     } catch (e) {
@@ -249,9 +271,12 @@ export class UploadQueue {
 
   private async finish(job: Job, bytes: Blob, result: UploadResult, prefs: UploadPreferences): Promise<void> {
     const entry = historyEntryFor(job, result, this.now());
-    // History first, then the job goes: a crash in between leaves a duplicate, never a loss.
-    await addHistory(entry, prefs.historyCap);
-    await this.forget(job.id);
+    // History in and job out in one transaction: a stop can find either, never both or neither.
+    await finishJob(entry, prefs.historyCap);
+    (await this.jobs()).delete(job.id);
+    this.heldBytes.delete(job.id);
+    // Not waited for: it may queue behind other jobs' large byte writes, and leftovers go at the next start.
+    void deleteJobBytes(job.id).catch(() => undefined);
     const { error: _error, ...done } = job;
     this.emit({ ...done, state: 'done', result, updatedAt: this.now() });
     // The preview is a nicety: made one at a time after the result, off the uploads' path, and
