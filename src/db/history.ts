@@ -12,7 +12,7 @@ export async function addHistory(entry: HistoryEntry, cap: number): Promise<void
 }
 
 /** Puts an entry into the history store of a running transaction and drops the oldest beyond `cap`. */
-export function putCapped(store: IDBObjectStore, entry: HistoryEntry, cap: number): void {
+function putCapped(store: IDBObjectStore, entry: HistoryEntry, cap: number): void {
   store.put(entry);
   const countReq = store.count();
   countReq.onsuccess = () => {

@@ -2,9 +2,7 @@
  * The upload queue's jobs: a job and its bytes are written before any network call, so nothing
  * accepted is lost; later state changes rewrite only the small record.
  */
-import type { HistoryEntry } from '../history/types';
 import type { Job } from '../queue/types';
-import { putCapped } from './history';
 import { inTransaction, withStore } from './open';
 import { STORES } from './schema';
 
@@ -49,18 +47,9 @@ export function deleteJob(id: string): Promise<void> {
   });
 }
 
-/**
- * Records a finished upload in ONE transaction: its history entry in, its job record out. Bytes
- * are left for `deleteJobBytes`: the bytes store is busy with the large writes of new jobs, and
- * waiting behind them would leave a window in which a stopped background finds the job still
- * "uploading" and sends it again although Glean's answer had arrived.
- */
-export function finishJob(entry: HistoryEntry, cap: number): Promise<void> {
-  return inTransaction([STORES.jobs, STORES.history], 'readwrite', (store) => {
-    store(STORES.jobs).delete(entry.id);
-    putCapped(store(STORES.history), entry, cap);
-    return () => undefined;
-  });
+/** Removes a job's record alone: its bytes go with `deleteJobBytes`, apart from this small write. */
+export async function deleteJobRecord(id: string): Promise<void> {
+  await withStore(STORES.jobs, 'readwrite', (s) => s.delete(id));
 }
 
 /** Removes a finished job's bytes (left over ones are dropped at the next start anyway). */

@@ -2,10 +2,11 @@
 // twice is one job, and an upload sent again after an unknown outcome says so.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { getHistory, listHistory } from '../../../src/db/history';
-import { getJob, listJobs } from '../../../src/db/jobs';
+import { addJob, getJob, listJobs } from '../../../src/db/jobs';
 import { openDb } from '../../../src/db/open';
 import { STORES } from '../../../src/db/schema';
 import { GleanError } from '../../../src/glean/errors';
+import type { Job } from '../../../src/queue/types';
 import { freshDb, makeHarness, prepared, settle } from './queue-harness';
 
 const UGC = { type: 'UGC' as const, id: 'doc-1' };
@@ -16,10 +17,10 @@ beforeEach(freshDb);
  * Keeps a readwrite transaction on the bytes store busy until released, as a burst of new jobs'
  * large byte writes does: any transaction that includes that store waits behind it.
  */
-async function holdBytesStore(): Promise<() => Promise<void>> {
+async function holdStore(name: (typeof STORES)[keyof typeof STORES] = STORES.jobBytes): Promise<() => Promise<void>> {
   const db = await openDb();
-  const tx = db.transaction(STORES.jobBytes, 'readwrite');
-  const store = tx.objectStore(STORES.jobBytes);
+  const tx = db.transaction(name, 'readwrite');
+  const store = tx.objectStore(name);
   let held = true;
   const spin = () => {
     const req = store.get('none');
@@ -40,15 +41,31 @@ describe('UploadQueue: an answer that arrived is final', () => {
     const queued = await h.queue.enqueue({ prepared: prepared('answered'), metadata: UGC, source: {} });
     if (queued.status !== 'queued') throw new Error('expected queued');
     await settle();
-    const release = await holdBytesStore();
+    const release = await holdStore();
     h.hanging[0]!.resolve({ url: 'http://glean/images?key=k1', key: 'k1' });
     await settle();
-    // What a background restarted now would find: no job to send again, the upload in history.
+    // What a background restarted now would find: nothing to send again, the upload in history.
     expect(await getJob(queued.job.id)).toBeUndefined();
     expect(await getHistory(queued.job.id)).toMatchObject({ key: 'k1' });
     expect(h.events.at(-1)?.job.state).toBe('done');
     await release();
     await settle();
+  });
+
+  it('keeps the slot until the answer is recorded: an upload whose answer is not written yet is still in flight', async () => {
+    const h = makeHarness({ concurrency: 1 });
+    h.script('hang');
+    await h.queue.enqueue({ prepared: prepared('first'), metadata: UGC, source: {} });
+    await h.queue.enqueue({ prepared: prepared('second'), metadata: UGC, source: {} });
+    await settle();
+    expect(h.calls).toHaveLength(1);
+    const release = await holdStore(STORES.jobs);
+    h.hanging[0]!.resolve({ url: 'u1', key: 'k1' });
+    await settle();
+    expect(h.calls).toHaveLength(1);
+    await release();
+    await settle();
+    expect(h.calls).toHaveLength(2);
   });
 
   it('leaves nothing to resend for a restarted queue once the answer is recorded', async () => {
@@ -63,6 +80,36 @@ describe('UploadQueue: an answer that arrived is final', () => {
     await settle();
     expect(restarted.calls).toHaveLength(0);
     expect(await listJobs()).toEqual([]);
+  });
+
+  it('files an answer recorded just before a stop into history at the restart, without sending it again', async () => {
+    const job: Job = {
+      id: 'answered', state: 'done', mime: 'image/png', size: 1, width: 1, height: 1, metadata: UGC, fingerprint: 'fp-a',
+      source: { fileName: 'a.png' }, attempts: 1, notBefore: 0, resent: false, notes: [], createdAt: 1, updatedAt: 1,
+      result: { url: 'http://glean/images?key=ka', key: 'ka' },
+    };
+    await addJob(job, new Blob(['a']));
+    const h = makeHarness();
+    await h.queue.start();
+    await settle();
+    expect(h.calls).toHaveLength(0);
+    expect(await listJobs()).toEqual([]);
+    expect(await getHistory('answered')).toMatchObject({ key: 'ka', fileName: 'a.png' });
+    expect(h.events.map((e) => [e.job.id, e.job.state])).toEqual([['answered', 'done']]);
+  });
+
+  it('neither cancels nor sends again a job whose answer is recorded', async () => {
+    const job: Job = {
+      id: 'recorded', state: 'done', mime: 'image/png', size: 1, width: 1, height: 1, metadata: UGC, fingerprint: 'fp-r',
+      source: {}, attempts: 1, notBefore: 0, resent: false, notes: [], createdAt: 1, updatedAt: 1, result: { url: 'u', key: 'kr' },
+    };
+    await addJob(job, new Blob(['r']));
+    const h = makeHarness();
+    await h.queue.retry('recorded');
+    await h.queue.cancel('recorded');
+    await settle();
+    expect(h.calls).toHaveLength(0);
+    expect(await getJob('recorded')).toMatchObject({ state: 'done' });
   });
 });
 
