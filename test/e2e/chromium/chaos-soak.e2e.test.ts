@@ -4,6 +4,7 @@
 // may be lost; extra copies may come only from cuts after storing and from uploads in flight at a
 // stop; every job ends done or failed with its reason.
 // One seeded run in `npm test`; CHAOS_SEEDS=1,2,3 or CHAOS_RUNS=10 (seeds 1..10) for more.
+// And the popup closed as soon as its 60 files have left it: the background uploads every one.
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -68,6 +69,9 @@ it.each(seeds())('seed %i: 60 files, chaos and 3 background stops: none lost, ex
     for (const seen of [FILES / 3, (2 * FILES) / 3]) {
       await expect.poll(() => { const t = uploadTraffic(sandbox); return t.seen >= seen && t.open > 0; }, { timeout: 45_000, interval: 10 }).toBe(true);
       stops.push(await stopWorker(cdp, browser.extensionId, sandbox));
+      // Woken by the next message, as when the user looks at the queue (else its alarm would wake
+      // it within a minute, or the popup asking for a finished image's picture).
+      await queueAndHistory(popup);
     }
 
     // Until every file is handed over and no job is pending (asking wakes a stopped background).
@@ -110,6 +114,31 @@ it.each(seeds())('seed %i: 60 files, chaos and 3 background stops: none lost, ex
     console.log('[chaos-soak]', JSON.stringify(figures));
     expect(extra).toBeLessThanOrEqual(bound);
     await cdp.detach();
+  } finally {
+    await browser.close();
+  }
+}, 90_000);
+
+it('closing the popup as soon as its files have left it drops none of them', async () => {
+  sandbox.reset();
+  copies.clear();
+  const { browser } = await launchConfigured(sandbox);
+  try {
+    const files = noisyPngs(FILES, 99);
+    const popup = await browser.context.newPage();
+    await popup.addInitScript(recordHandovers);
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.locator('input[type="file"]').setInputFiles(files.map((buffer, i) => ({ name: `closed-${i}.png`, mimeType: 'image/png', buffer })));
+    await expect.poll(() => popup.locator('.items > li').count()).toBe(FILES);
+    await popup.getByLabel('ID', { exact: true }).fill('closed');
+    await popup.getByRole('button', { name: 'Upload', exact: true }).click();
+    await popup.waitForFunction((n) => new Set((globalThis as any).__soak.sent.map((m: { id: string }) => m.id)).size === n, FILES, { polling: 5 });
+    const { answeredOk, allLeftMs } = await handoverFigures(popup);
+    await popup.close();
+    // Most were not even checked yet when the popup went; the background finishes them alone.
+    expect(answeredOk, 'files the background had answered before the popup closed').toBeLessThan(FILES);
+    await expect.poll(() => files.filter((f) => !copies.get(sha(f))).length, { timeout: 60_000, interval: 100 }).toBe(0);
+    console.log('[chaos-soak] popup closed', allLeftMs, 'ms after the click, with', answeredOk, 'of', FILES, 'files answered');
   } finally {
     await browser.close();
   }
