@@ -24,6 +24,15 @@ export interface SendOptions {
   delays?: readonly number[];
 }
 
+/** False in a content script that outlived its extension (Chromium clears the id; Firefox may throw). */
+function extensionAlive(): boolean {
+  try {
+    return Boolean(browser.runtime?.id);
+  } catch {
+    return false;
+  }
+}
+
 type Try<T> = { reply: Reply<T> } | { gone: 'no-channel' | 'no-answer' };
 
 async function tryOnce<T>(message: unknown): Promise<Try<T>> {
@@ -44,7 +53,7 @@ export async function send<T extends MessageType>(type: T, payload: RequestOf<T>
   const delays = SENT_ONCE.has(type) ? [] : (options.delays ?? RESEND_DELAYS_MS);
   for (let attempt = 0; ; attempt++) {
     // In a page whose extension was updated or removed, this script is cut off for good.
-    if (!browser.runtime?.id) throw new MessageError({ kind: 'unavailable', message: t('msg_extensionGone') });
+    if (!extensionAlive()) throw new MessageError({ kind: 'unavailable', message: t('msg_extensionGone') });
     const outcome = await tryOnce<ResponseOf<T>>({ type, payload });
     if ('reply' in outcome) {
       if (!outcome.reply.ok) throw new MessageError(outcome.reply.error);
