@@ -305,7 +305,7 @@ describe('Upload tab: sending and following', () => {
     fill('ID', 'c1');
     upload();
     expect((await screen.findByRole('alert')).textContent).toBe('This is an HTML page, not an image.');
-    expect(screen.getByText('1 of 1 could not be sent; the reason is shown with the image.')).toBeTruthy();
+    expect(await screen.findByText('1 of 1 could not be sent; the reason is shown with the image.')).toBeTruthy();
   });
 
   it('sends the processing options chosen, square crop only for USER', async () => {
@@ -353,6 +353,7 @@ describe('Upload tab: duplicates', () => {
     fill('ID', 'c1');
     upload();
     await screen.findByText('Waiting in the queue.');
+    await screen.findByText('Sent. Progress is shown with the image.');
     upload();
     await screen.findByText('Nothing left to upload: choose more images.');
     expect(sent('upload.enqueue')).toHaveLength(1);
