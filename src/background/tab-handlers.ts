@@ -10,6 +10,7 @@ import type { TabUploadResult } from '../messaging/protocol';
 import type { Handlers } from '../messaging/router';
 import { acquireImage } from './acquire-image';
 import { listTabImages } from './page-access';
+import { queue } from './services';
 import { enqueueBytes } from './upload-handlers';
 
 async function pageUrlOf(tabId: number): Promise<string | undefined> {
@@ -18,12 +19,20 @@ async function pageUrlOf(tabId: number): Promise<string | undefined> {
 
 export const tabHandlers: Handlers = {
   'tab.images': ({ tabId }) => listTabImages(tabId),
-  'upload.enqueueFromTab': async ({ tabId, images, ...options }) => {
+  'upload.enqueueFromTab': async ({ tabId, images, handoverId, ...options }) => {
     const { capBytes } = await loadUploadPreferences();
     const pageUrl = await pageUrlOf(tabId);
     const results: TabUploadResult[] = [];
-    for (const image of images) {
+    for (const [i, image] of images.entries()) {
+      // A batch sent again (its answer was lost) names each image as before: what was queued
+      // then is answered from the queue, without reading the image again.
+      const id = handoverId ? `${handoverId}-${i}` : undefined;
       try {
+        const known = id ? await queue.handedOver(id) : undefined;
+        if (known) {
+          results.push({ ...known, src: image.src });
+          continue;
+        }
         const acquired = await acquireImage({ tabId, ...image }, capBytes);
         if ('needsOrigin' in acquired) {
           const site = acquired.needsOrigin.replace('/*', '');
@@ -31,7 +40,7 @@ export const tabHandlers: Handlers = {
           continue;
         }
         const source = { srcUrl: image.src.startsWith('data:') ? 'data: URL' : image.src, ...(pageUrl ? { pageUrl } : {}) };
-        results.push({ ...(await enqueueBytes(acquired.bytes, options, source)), src: image.src });
+        results.push({ ...(await enqueueBytes(acquired.bytes, options, source, id)), src: image.src });
       } catch (e) {
         results.push({ status: 'refused', src: image.src, error: toErrorInfo(e) });
       }

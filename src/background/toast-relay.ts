@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { ToastState } from '../content/page-tools-protocol';
 import { altFor, formatCopy } from '../history/copy-formats';
+import { sentAgainNote } from '../history/sent-again';
 import { t } from '../i18n/t';
 import type { QueueEvent } from '../messaging/protocol';
 import type { JobSummary } from '../queue/types';
@@ -24,7 +25,8 @@ export function toastForJob(job: JobSummary): ToastState | null {
     case 'done': {
       if (!job.result) return null;
       const source = { key: job.result.key ?? '', url: job.result.url, alt: altFor({ metadata: job.metadata, ...(job.source.fileName ? { fileName: job.source.fileName } : {}) }) };
-      return { kind: 'done', jobId: job.id, title: t('toast_uploaded'), key: source.key, url: source.url, markdown: formatCopy('markdown', source) };
+      const note = job.resent ? { note: sentAgainNote(job.metadata.type) } : {};
+      return { kind: 'done', jobId: job.id, title: t('toast_uploaded'), key: source.key, url: source.url, markdown: formatCopy('markdown', source), ...note };
     }
   }
 }

@@ -33,18 +33,37 @@ async function effectiveActAs(requested: string | undefined): Promise<string | u
   return actAs;
 }
 
-/** Prepares bytes from any source and puts them in the queue. */
-export async function enqueueBytes(bytes: Blob | ArrayBuffer | ReadableStream<Uint8Array>, options: UploadOptions, source: JobSource): Promise<EnqueueResult> {
+/** Hand-overs being checked now, by id: the same hand-over sent again waits for the first. */
+const handingOver = new Map<string, Promise<EnqueueResult>>();
+
+/**
+ * Prepares bytes from any source and puts them in the queue. With a hand-over id, a hand-over
+ * sent again (its answer was lost) gives what became of the first, and never a second job.
+ */
+export function enqueueBytes(bytes: Blob | ArrayBuffer | ReadableStream<Uint8Array>, options: UploadOptions, source: JobSource, handoverId?: string): Promise<EnqueueResult> {
+  if (!handoverId) return enqueueNew(bytes, options, source);
+  let running = handingOver.get(handoverId);
+  if (!running) {
+    running = queue
+      .handedOver(handoverId)
+      .then((known) => known ?? enqueueNew(bytes, options, source, handoverId))
+      .finally(() => handingOver.delete(handoverId));
+    handingOver.set(handoverId, running);
+  }
+  return running;
+}
+
+async function enqueueNew(bytes: Blob | ArrayBuffer | ReadableStream<Uint8Array>, options: UploadOptions, source: JobSource, id?: string): Promise<EnqueueResult> {
   const prefs = await loadUploadPreferences();
   const actAs = await effectiveActAs(options.actAs);
   const prepared = await preparing(() =>
     prepareUpload(bytes, { capBytes: prefs.capBytes, processing: options.processing ?? prefs.processing, imageType: options.metadata.type }),
   );
-  return queue.enqueue({ prepared, metadata: options.metadata, source, insist: options.insist, ...(actAs ? { actAs } : {}) });
+  return queue.enqueue({ prepared, metadata: options.metadata, source, insist: options.insist, ...(actAs ? { actAs } : {}), ...(id ? { id } : {}) });
 }
 
 export const uploadHandlers: Handlers = {
-  'upload.enqueue': ({ bytes, source, ...options }) => enqueueBytes(bytes, options, source),
+  'upload.enqueue': ({ bytes, source, handoverId, ...options }) => enqueueBytes(bytes, options, source, handoverId),
   'upload.status': () => queue.status(),
   'upload.retry': ({ id }) => queue.retry(id),
   'upload.cancel': async ({ id }) => {

@@ -6,7 +6,8 @@
 /** What the in-page toast shows. Strings are ready to show and to copy. */
 export type ToastState =
   | { kind: 'progress'; text: string }
-  | { kind: 'done'; jobId: string; title: string; key: string; url: string; markdown: string }
+  /** `note`: said under the key, e.g. that the upload was sent again and Glean may hold two copies. */
+  | { kind: 'done'; jobId: string; title: string; key: string; url: string; markdown: string; note?: string }
   | { kind: 'failed'; message: string; jobId?: string }
   | { kind: 'info'; message: string };
 

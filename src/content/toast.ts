@@ -83,6 +83,7 @@ function content(state: ToastState): HTMLElement[] {
       return [
         element('p', { className: 'title' }, state.title),
         element('p', { className: 'body' }, ...withElement('toast_keyIs', element('span', { className: 'key' }, state.key))),
+        ...(state.note ? [element('p', { className: 'body' }, state.note)] : []),
         element(
           'div',
           { className: 'actions' },

@@ -1,31 +1,32 @@
 /** Finished uploads, newest first, capped so the history cannot grow without end. */
 import type { HistoryEntry } from '../history/types';
-import { openDb, withStore } from './open';
+import { inTransaction, withStore } from './open';
 import { STORES } from './schema';
 
 /** Adds an entry and drops the oldest beyond `cap`. */
 export async function addHistory(entry: HistoryEntry, cap: number): Promise<void> {
-  const db = await openDb();
-  await new Promise<void>((resolve, reject) => {
-    const tx = db.transaction(STORES.history, 'readwrite');
-    const store = tx.objectStore(STORES.history);
-    store.put(entry);
-    const countReq = store.count();
-    countReq.onsuccess = () => {
-      let excess = countReq.result - cap;
-      if (excess <= 0) return;
-      // The createdAt index walks oldest first.
-      store.index('createdAt').openCursor().onsuccess = (e) => {
-        const cursor = (e.target as IDBRequest<IDBCursorWithValue | null>).result;
-        if (!cursor || excess <= 0) return;
-        cursor.delete();
-        excess -= 1;
-        cursor.continue();
-      };
-    };
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
+  await inTransaction([STORES.history], 'readwrite', (store) => {
+    putCapped(store(STORES.history), entry, cap);
+    return () => undefined;
   });
+}
+
+/** Puts an entry into the history store of a running transaction and drops the oldest beyond `cap`. */
+function putCapped(store: IDBObjectStore, entry: HistoryEntry, cap: number): void {
+  store.put(entry);
+  const countReq = store.count();
+  countReq.onsuccess = () => {
+    let excess = countReq.result - cap;
+    if (excess <= 0) return;
+    // The createdAt index walks oldest first.
+    store.index('createdAt').openCursor().onsuccess = (e) => {
+      const cursor = (e.target as IDBRequest<IDBCursorWithValue | null>).result;
+      if (!cursor || excess <= 0) return;
+      cursor.delete();
+      excess -= 1;
+      cursor.continue();
+    };
+  };
 }
 
 /** Replaces an entry (e.g. to add its thumbnail). */

@@ -47,6 +47,16 @@ export function deleteJob(id: string): Promise<void> {
   });
 }
 
+/** Removes a job's record alone: its bytes go with `deleteJobBytes`, apart from this small write. */
+export async function deleteJobRecord(id: string): Promise<void> {
+  await withStore(STORES.jobs, 'readwrite', (s) => s.delete(id));
+}
+
+/** Removes a finished job's bytes (left over ones are dropped at the next start anyway). */
+export async function deleteJobBytes(id: string): Promise<void> {
+  await withStore(STORES.jobBytes, 'readwrite', (s) => s.delete(id));
+}
+
 /** Every unfinished job, oldest first. */
 export async function listJobs(): Promise<Job[]> {
   const jobs = await withStore<Job[]>(STORES.jobs, 'readonly', (s) => s.getAll());

@@ -20,5 +20,6 @@ export function historyEntryFor(job: Job, result: UploadResult, now: number): Hi
     ...(job.source.srcUrl ? { srcUrl: job.source.srcUrl } : {}),
     ...(job.source.fileName ? { fileName: job.source.fileName } : {}),
     ...(job.actAs ? { actAs: job.actAs } : {}),
+    ...(job.resent ? { resent: true } : {}),
   };
 }

@@ -22,4 +22,6 @@ export interface HistoryEntry {
   actAs?: string;
   /** The fingerprint of bytes and metadata, for duplicate detection. */
   fingerprint: string;
+  /** Sent again after an attempt whose outcome was unknown (a cut connection or a stopped background). */
+  resent?: boolean;
 }

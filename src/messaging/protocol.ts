@@ -53,6 +53,11 @@ export interface UploadOptions {
   processing?: ProcessingOptions;
   /** Upload even when the same bytes and metadata were uploaded before. */
   insist?: boolean;
+  /**
+   * The page's id for this hand-over (a UUID). Sent again with the same id, after the background
+   * went away before answering, it is the same upload: its job, or its result once done.
+   */
+  handoverId?: string;
 }
 
 /** One image of a tab upload: queued, a duplicate, or refused (with the site to allow, if that would help). */

@@ -41,6 +41,7 @@ const uploadOptions = {
   actAs: optionalField,
   processing,
   insist: v.optional(v.boolean()),
+  handoverId: v.optional(v.pipe(v.string(), v.regex(/^[\w-]{8,64}$/))),
 };
 
 const jobIdString = v.pipe(v.string(), v.minLength(1), v.maxLength(100));

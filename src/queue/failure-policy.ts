@@ -29,8 +29,12 @@ export function decideAfterFailure(job: Job, error: ErrorInfo, maxAttempts: numb
       // Not the job's fault: the attempt does not count.
       return { job: { ...job, state: 'paused', attempts: job.attempts - 1, error }, authPause: error.message };
     case 'network':
-    case 'server':
     case 'timeout':
+      // The request may have reached Glean and been stored before the connection was lost: the
+      // next attempt is a resend that may leave a second copy, and says so.
+      if (spent) return { job: { ...job, state: 'failed', error } };
+      return { job: { ...job, state: 'queued', error, resent: true, notBefore: now + backoffDelay(job.attempts, random) } };
+    case 'server':
     case 'aborted':
       if (spent) return { job: { ...job, state: 'failed', error } };
       return { job: { ...job, state: 'queued', error, notBefore: now + backoffDelay(job.attempts, random) } };

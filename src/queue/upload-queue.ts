@@ -4,48 +4,20 @@
  * backoff and full jitter, pauses everything on 429 (until Retry-After) and on 401 (until the
  * token changes), and picks up where it was after the background or the browser restarts.
  */
-import { addJob, deleteJob, dropOrphanBytes, getJobBytes, listJobs, putJob } from '../db/jobs';
-import { addHistory, findHistoryByFingerprint, putHistory } from '../db/history';
-import { getRecord, setRecord } from '../db/records';
+import { addJob, deleteJob, deleteJobBytes, deleteJobRecord, dropOrphanBytes, getJobBytes, listJobs, putJob } from '../db/jobs';
+import { addHistory, findHistoryByFingerprint, getHistory, putHistory } from '../db/history';
 import { toErrorInfo } from '../glean/errors';
-import type { ImageMetadataFields, UploadResult } from '../glean/types';
+import type { UploadResult } from '../glean/types';
 import { historyEntryFor } from '../history/entry';
 import { t } from '../i18n/t';
-import type { PreparedImage } from '../images/types';
-import type { EnqueueResult, QueueEvent, QueueStatus } from '../messaging/protocol';
+import type { EnqueueResult, QueueStatus } from '../messaging/protocol';
 import type { UploadPreferences } from '../settings/upload-preferences';
 import { decideAfterFailure } from './failure-policy';
 import { fingerprint } from './fingerprint';
-import type { RateGate } from './rate-gate';
-import { countJobs, summarize, view } from './job-view';
-import type { Job, JobSource, JobSummary, QueuePause } from './types';
-
-const AUTH_PAUSE = 'authPause';
-
-/** What the queue needs from the outside world; tests pass fakes. */
-export interface QueueDeps {
-  upload(job: Job, bytes: Blob, signal: AbortSignal): Promise<UploadResult>;
-  preferences(): Promise<UploadPreferences>;
-  thumbnail(bytes: Blob): Promise<Blob | undefined>;
-  gate: RateGate;
-  notify(event: QueueEvent): void;
-  /** Asks to be woken at `at` (epoch ms) even if the background is stopped meanwhile; null: no need. */
-  scheduleWake(at: number | null): void;
-  now?: () => number;
-  random?: () => number;
-  setTimer?: (fn: () => void, ms: number) => unknown;
-  clearTimer?: (handle: unknown) => void;
-  newId?: () => string;
-}
-
-/** A new upload: prepared bytes and what to send with them. */
-export interface EnqueueInput {
-  prepared: PreparedImage;
-  metadata: ImageMetadataFields;
-  actAs?: string;
-  source: JobSource;
-  insist?: boolean;
-}
+import { AuthPause } from './auth-pause';
+import { countJobs, doneJobOf, summarize, view } from './job-view';
+import type { EnqueueInput, QueueDeps } from './queue-deps';
+import type { Job, JobSummary, QueuePause } from './types';
 
 const PENDING = new Set(['queued', 'uploading', 'paused']);
 
@@ -53,8 +25,7 @@ export class UploadQueue {
   private readonly running = new Map<string, AbortController>();
   /** A mirror of the jobs store, so state changes and counts never re-read IndexedDB. */
   private mirror: Promise<Map<string, Job>> | null = null;
-  /** The 401 pause's message, mirrored like the jobs. */
-  private authPause: Promise<string | undefined> | null = null;
+  private readonly auth = new AuthPause();
   private previews: Promise<void> = Promise.resolve();
   /** Bytes of jobs accepted since this start, so sending them needs no read back from disk. */
   private readonly heldBytes = new Map<string, Blob>();
@@ -84,19 +55,39 @@ export class UploadQueue {
     return [...(await this.jobs()).values()].sort((a, b) => a.createdAt - b.createdAt);
   }
 
-  /** After a (re)start: jobs cut off mid-upload go back in line, marked as sent again. */
+  /**
+   * After a (re)start: answers that had arrived are moved into history; jobs cut off mid-upload
+   * (no answer recorded) go back in line, marked as sent again.
+   */
   async start(): Promise<void> {
     await dropOrphanBytes().catch(() => undefined);
     for (const job of await this.list()) {
-      if (job.state === 'uploading' && !this.running.has(job.id)) {
+      if (job.state === 'done' && job.result) {
+        await this.finish(job, await getJobBytes(job.id), job.result, await this.deps.preferences());
+      } else if (job.state === 'uploading' && !this.running.has(job.id)) {
         await this.save({ ...job, state: 'queued', resent: true });
       }
     }
     await this.pump();
   }
 
+  /**
+   * What became of a hand-over the page sends again (its answer was lost when the background
+   * stopped): its job if still in line, or done if it finished; undefined if it never arrived.
+   */
+  async handedOver(id: string): Promise<EnqueueResult | undefined> {
+    const job = (await this.jobs()).get(id);
+    if (job) return { status: 'queued', job: view(job, await this.pause()) };
+    const entry = await getHistory(id);
+    return entry ? { status: 'queued', job: doneJobOf(entry) } : undefined;
+  }
+
   /** Accepts an upload: stored first, then sent when a slot is free. */
   async enqueue(input: EnqueueInput): Promise<EnqueueResult> {
+    if (input.id) {
+      const known = await this.handedOver(input.id);
+      if (known) return known;
+    }
     const print = await fingerprint(input.prepared.bytes, input.metadata, input.actAs);
     if (!input.insist) {
       const earlier = await findHistoryByFingerprint(print);
@@ -107,7 +98,7 @@ export class UploadQueue {
     const now = this.now();
     const { prepared } = input;
     const job: Job = {
-      id: this.newId(),
+      id: input.id ?? this.newId(),
       state: (await this.pause()) ? 'paused' : 'queued',
       mime: prepared.mime,
       size: prepared.bytes.size,
@@ -142,7 +133,7 @@ export class UploadQueue {
   /** Sends a failed (or paused) job again from its first attempt. */
   async retry(id: string): Promise<JobSummary> {
     const job = await this.requireJob(id);
-    if (job.state === 'uploading') return summarize(job);
+    if (job.state === 'uploading' || job.state === 'done') return summarize(job);
     const { error: _error, ...rest } = job;
     const next: Job = { ...rest, state: (await this.pause()) ? 'paused' : 'queued', attempts: 0, notBefore: 0 };
     await this.save(next);
@@ -153,6 +144,8 @@ export class UploadQueue {
   /** Removes a job, stopping it if it is being sent. */
   async cancel(id: string): Promise<void> {
     const job = await this.requireJob(id);
+    // Glean has it already: its answer is on its way into history.
+    if (job.state === 'done') return;
     await this.forget(id);
     this.running.get(id)?.abort();
     this.emit({ ...job, state: 'failed', error: { kind: 'aborted', message: t('common_cancelled') } });
@@ -160,8 +153,8 @@ export class UploadQueue {
 
   /** The token changed: a queue paused for 401 resumes. */
   async credentialsChanged(): Promise<void> {
-    if (!(await this.authPauseMessage())) return;
-    await this.setAuthPause(undefined);
+    if (!(await this.auth.message())) return;
+    await this.auth.set(undefined);
     await this.pump();
   }
 
@@ -211,7 +204,7 @@ export class UploadQueue {
   private async run(job: Job, prefs: UploadPreferences): Promise<void> {
     const controller = new AbortController();
     this.running.set(job.id, controller);
-    let current: Job = { ...job, state: 'uploading', attempts: job.attempts + 1 };
+    const current: Job = { ...job, state: 'uploading', attempts: job.attempts + 1 };
     // The slot is for the network request: freed as soon as it has an answer, so the next upload
     // starts while this one's bookkeeping is written.
     const release = () => {
@@ -222,40 +215,52 @@ export class UploadQueue {
     // so a background stopped now still sends it again on restart (only the "sent again" mark can
     // be missing, if it stopped within these few milliseconds).
     const recorded = this.save(current);
+    let bytes: Blob | undefined;
+    let result: UploadResult;
     try {
       await this.deps.gate.check();
-      const bytes = this.heldBytes.get(job.id) ?? (await getJobBytes(job.id));
+      bytes = this.heldBytes.get(job.id) ?? (await getJobBytes(job.id));
       if (!bytes) throw new Error(t('queue_bytesMissing'));
-      let result: UploadResult;
-      try {
-        result = await this.deps.upload(current, bytes, controller.signal);
-      } finally {
-        release();
-      }
-      await recorded;
-      await this.finish(current, bytes, result, prefs);
-      // Once more with this job gone: the wake-up alarm is dropped when nothing is pending.
-      void this.pump();
+      result = await this.deps.upload(current, bytes, controller.signal);
     } catch (e) {
       release();
       await recorded.catch(() => undefined);
       // A cancelled job is gone from the store: nothing more to record.
       if (!(await this.jobs()).has(job.id)) return;
-      current = await this.failed(current, e, prefs);
-      await this.save(current);
+      await this.save(await this.failed(current, e, prefs));
       void this.pump();
+      return;
     }
+    // Glean's answer is final: "done" is written before anything else, to the small job record
+    // alone. A background stopped the next moment finds it there and files it into history instead
+    // of sending the upload again; stopped before this write has committed (IndexedDB can take a
+    // while when it is busy with new images), it sends it again, so until then the upload keeps
+    // its slot and counts as in flight.
+    await recorded.catch(() => undefined);
+    const { error: _error, ...answered } = current;
+    const done: Job = { ...answered, state: 'done', result };
+    await this.save(done, false);
+    release();
+    await this.finish(done, bytes, result, prefs);
+    // Once more with this job gone: the wake-up alarm is dropped when nothing is pending.
+    void this.pump();
   }
 
-  private async finish(job: Job, bytes: Blob, result: UploadResult, prefs: UploadPreferences): Promise<void> {
+  private async finish(job: Job, bytes: Blob | undefined, result: UploadResult, prefs: UploadPreferences): Promise<void> {
     const entry = historyEntryFor(job, result, this.now());
-    // History first, then the job goes: a crash in between leaves a duplicate, never a loss.
+    // The job, recorded as done, goes only once its history entry is in: a stop in between finds
+    // it done again, and filing it once more replaces the same entry (same id).
     await addHistory(entry, prefs.historyCap);
-    await this.forget(job.id);
+    await deleteJobRecord(job.id);
+    (await this.jobs()).delete(job.id);
+    this.heldBytes.delete(job.id);
+    // Not waited for: it may queue behind other jobs' large byte writes, and leftovers go at the next start.
+    void deleteJobBytes(job.id).catch(() => undefined);
     const { error: _error, ...done } = job;
     this.emit({ ...done, state: 'done', result, updatedAt: this.now() });
     // The preview is a nicety: made one at a time after the result, off the uploads' path, and
     // never worth a failure.
+    if (!bytes) return;
     this.previews = this.previews.then(async () => {
       const thumbnail = await this.deps.thumbnail(bytes).catch(() => undefined);
       if (thumbnail) await putHistory({ ...entry, thumbnail }).catch(() => undefined);
@@ -271,23 +276,13 @@ export class UploadQueue {
   private async failed(job: Job, e: unknown, prefs: UploadPreferences): Promise<Job> {
     const decision = decideAfterFailure(job, toErrorInfo(e), prefs.maxAttempts, this.now(), this.random);
     if (decision.rateLimitSeconds !== undefined) await this.deps.gate.close(decision.rateLimitSeconds);
-    if (decision.authPause !== undefined) await this.setAuthPause(decision.authPause);
+    if (decision.authPause !== undefined) await this.auth.set(decision.authPause);
     return decision.job;
-  }
-
-  private authPauseMessage(): Promise<string | undefined> {
-    this.authPause ??= getRecord<string>(AUTH_PAUSE);
-    return this.authPause;
-  }
-
-  private async setAuthPause(message: string | undefined): Promise<void> {
-    await setRecord(AUTH_PAUSE, message);
-    this.authPause = Promise.resolve(message);
   }
 
   /** Why the whole queue waits, if it does. */
   private async pause(): Promise<QueuePause | null> {
-    const auth = await this.authPauseMessage();
+    const auth = await this.auth.message();
     if (auth) return { reason: 'unauthorized', message: auth };
     const until = await this.deps.gate.blockedUntil();
     return until ? { reason: 'rate-limited', until } : null;
@@ -305,12 +300,12 @@ export class UploadQueue {
     this.heldBytes.delete(id);
   }
 
-  private async save(job: Job): Promise<void> {
+  private async save(job: Job, announce = true): Promise<void> {
     const saved = { ...job, updatedAt: this.now() };
     // The mirror first: the pump reads it, and must never see a job being sent as still queued.
     (await this.jobs()).set(saved.id, saved);
     await putJob(saved);
-    this.emit(saved);
+    if (announce) this.emit(saved);
   }
 
   private emit(job: JobSummary): void {

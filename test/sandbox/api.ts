@@ -6,6 +6,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { authenticate, type TokenRegistry } from './auth.js';
+import type { Chaos } from './chaos.js';
+import { runThenCut } from './chaos-routes.js';
 import { getImage, uploadImage, type ImagesContext } from './images-api.js';
 import { takeFault, type Knobs } from './knobs.js';
 import type { RequestRecord } from './request-log.js';
@@ -18,6 +20,8 @@ export interface ApiContext extends ImagesContext {
   knobs: Knobs;
   tokens: TokenRegistry;
   buckets: TokenBuckets;
+  /** Random faults for soak tests (chaos.ts); explicit knobs come first. */
+  chaos?: Chaos;
 }
 
 interface Route {
@@ -47,13 +51,19 @@ export async function handleApi(
   if (knobs.latencyMs > 0) await sleep(knobs.latencyMs);
   const reply: Reply = { res, slowBodyMs: knobs.slowBodyMs, onStatus };
   const fault = takeFault(knobs);
-  record.fault = fault ?? null;
-  switch (fault) {
+  const chaotic = fault ? undefined : ctx.chaos?.draw(url.pathname);
+  record.fault = fault ?? chaotic ?? null;
+  if (chaotic === 'cutAfter') {
+    const status = await runThenCut(req, (muted) => route(ctx, req, url, body, muted));
+    if (status === 200) ctx.chaos!.stats.cutAfterStored += 1;
+    return;
+  }
+  switch (fault ?? chaotic) {
     case 'drop':
       req.socket.destroy();
       return;
     case 'rateLimit': {
-      const retryAfter = knobs.rateLimit.retryAfter;
+      const retryAfter = chaotic ? ctx.chaos!.settings.retryAfter : knobs.rateLimit.retryAfter;
       return sendText(reply, 429, 'too many requests', retryAfter ? { 'retry-after': retryAfter } : {});
     }
     case 'unauthorized':
@@ -69,13 +79,18 @@ export async function handleApi(
     }
   }
 
-  const route = ROUTES[url.pathname.slice(API_PREFIX.length)];
-  if (!route) return sendText(reply, 404, 'not found');
-  if (req.method !== route.method) return sendText(reply, 405, 'method not allowed', { allow: route.method });
+  return route(ctx, req, url, body, reply);
+}
+
+/** Routing (404 / 405), then authentication, then the endpoint. */
+function route(ctx: ApiContext, req: IncomingMessage, url: URL, body: Buffer, reply: Reply): Promise<void> {
+  const found = ROUTES[url.pathname.slice(API_PREFIX.length)];
+  if (!found) return sendText(reply, 404, 'not found');
+  if (req.method !== found.method) return sendText(reply, 405, 'method not allowed', { allow: found.method });
 
   const auth = authenticate(req.headers, ctx.tokens);
   if (!auth.ok) {
     return sendText(reply, auth.status, auth.reason, auth.status === 401 ? { 'www-authenticate': 'Bearer' } : {});
   }
-  return route.handle(ctx, req, url, body, reply);
+  return found.handle(ctx, req, url, body, reply);
 }

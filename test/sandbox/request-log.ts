@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { ChaosFault } from './chaos.js';
 import type { Fault } from './knobs.js';
 
 export interface RequestRecord {
@@ -20,8 +21,8 @@ export interface RequestRecord {
   bodySha256: string;
   /** Status sent, or null while unanswered / when the connection was dropped. */
   status: number | null;
-  /** The knob that decided the answer, if any. */
-  fault: Fault | null;
+  /** The knob (or chaos) that decided the answer, if any; 'cutAfter': stored, then the connection cut. */
+  fault: Fault | ChaosFault | null;
   /** Date.now() when the request arrived and when its connection finished (null until then). */
   start: number;
   end: number | null;

@@ -6,6 +6,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { API_PREFIX, handleApi } from './api.js';
+import { Chaos } from './chaos.js';
+import { CHAOS_CONTROL_PATH, handleChaosControl } from './chaos-routes.js';
 import { GLOBAL_TOKEN, TokenRegistry, USER_TOKEN } from './auth.js';
 import { CONTROL_PREFIX, handleControl } from './control.js';
 import { handleDemo } from './demo.js';
@@ -23,6 +25,7 @@ export { GLOBAL_TOKEN, USER_TOKEN } from './auth.js';
 export { encodePng, solidPng } from './png.js';
 export { SEED_PEOPLE } from './seed.js';
 export type { Knobs } from './knobs.js';
+export type { ChaosSettings, ChaosStats } from './chaos.js';
 export type { RequestRecord } from './request-log.js';
 export type { StoredImage } from './image-store.js';
 export type { OAuthServer } from './oauth-server.js';
@@ -55,6 +58,8 @@ export interface Sandbox {
   port: number;
   /** Live: change fields directly, the next request sees them. */
   knobs: Knobs;
+  /** Seeded random faults for soak tests: `chaos.configure({...})`, then read `chaos.stats`. */
+  chaos: Chaos;
   /** Live array of API and demo requests (not control requests), oldest first. */
   log: RequestRecord[];
   clearLog(): void;
@@ -87,6 +92,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   if (seed) seedImages(images);
   const knobs = defaultKnobs();
   const buckets = new TokenBuckets();
+  const chaos = new Chaos();
   const registry = new TokenRegistry();
   const log: RequestRecord[] = [];
   const clearLog = () => void log.splice(0);
@@ -95,6 +101,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const reset = () => {
     resetKnobs(knobs);
     buckets.clear();
+    chaos.reset();
     clearLog();
     images.clear();
     if (seed) seedImages(images);
@@ -123,6 +130,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     const url = new URL(req.url ?? '/', origin);
     const body = await readBody(req);
     if (url.pathname.startsWith(OAUTH_CONTROL_PREFIX)) return handleOAuthControl(oauth, req, res, url, body);
+    if (url.pathname === CHAOS_CONTROL_PATH) return handleChaosControl(chaos, req, res, body);
     if (url.pathname.startsWith(CONTROL_PREFIX)) {
       return handleControl({ knobs, log, tokens: registry, clearLog, reset }, req, res, url, body);
     }
@@ -132,7 +140,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     res.once('close', () => (record.end = Date.now()));
     const onStatus = (status: number) => (record.status = status);
     if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) {
-      return handleApi({ store: images, baseUrl, knobs, tokens: registry, buckets }, req, res, url, body, record);
+      return handleApi({ store: images, baseUrl, knobs, tokens: registry, buckets, chaos }, req, res, url, body, record);
     }
     if (isOAuthPath(url.pathname)) return handleOAuth(oauth, req, res, url, body, onStatus);
     if (url.pathname === '/' || url.pathname === '/demo' || url.pathname.startsWith('/demo/')) {
@@ -170,6 +178,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     baseUrl,
     port,
     knobs,
+    chaos,
     log,
     clearLog,
     images,

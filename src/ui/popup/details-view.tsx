@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../i18n/t';
 import type { UploadOptions } from '../../messaging/protocol';
-import { send } from '../../messaging/send';
+import { MessageError, send } from '../../messaging/send';
 import type { PublicSettings } from '../../settings/types';
 import type { UploadPreferences } from '../../settings/upload-preferences';
 import { StatusLine, type Status } from '../components/status-line';
@@ -39,6 +39,8 @@ export function DetailsView({ target, settings }: { target: DetailsTarget; setti
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<DetailsOutcome>({ step: 'ready' });
+  /** The hand-over the background never answered, if any: Retry sends it again as itself. */
+  const [unanswered, setUnanswered] = useState<string | null>(null);
   const { jobs, pause, remember } = useJobs();
   const name = pictureName(target.src);
 
@@ -87,15 +89,20 @@ export function DetailsView({ target, settings }: { target: DetailsTarget; setti
     setBusy(true);
     setOutcome({ step: 'sending' });
     setStatus({ tone: 'info', text: t('popup_sendingImage') });
+    // The same hand-over until it was answered: sent again (Retry), it cannot become two uploads.
+    const handoverId = !options.insist && unanswered ? unanswered : crypto.randomUUID();
+    setUnanswered(null);
     try {
-      const [result] = await send('upload.enqueueFromTab', { ...options, tabId: target.tabId, images: [{ src: target.src, frameId: target.frameId }] });
+      const [result] = await send('upload.enqueueFromTab', { ...options, handoverId, tabId: target.tabId, images: [{ src: target.src, frameId: target.frameId }] });
       if (!result) throw new Error(t('popup_noResult'));
       if (result.status === 'queued') remember(result.job);
       setOutcome(outcomeOf(result));
       setStatus(result.status === 'queued' ? { tone: 'ok', text: t('popup_sentToQueue') } : null);
     } catch (e) {
       setOutcome({ step: 'ready' });
-      setStatus({ tone: 'error', text: messageOf(e) });
+      const lost = e instanceof MessageError && e.info.kind === 'unavailable';
+      if (lost) setUnanswered(handoverId);
+      setStatus({ tone: 'error', text: lost ? t('popup_notHandedOver', messageOf(e)) : messageOf(e) });
     } finally {
       setBusy(false);
     }
@@ -127,7 +134,7 @@ export function DetailsView({ target, settings }: { target: DetailsTarget; setti
             <ProcessingForm idPrefix={ID_PREFIX} value={processing} onChange={setProcessing} squareCropOffered={metadata.type === 'USER'} disabled={busy || inFlight} />
           </ProcessingDefaults.Provider>
           <div class="actions">
-            <button type="submit" class="primary" disabled={busy || inFlight}>{t('popup_upload')}</button>
+            <button type="submit" class="primary" disabled={busy || inFlight}>{unanswered ? t('common_retry') : t('popup_upload')}</button>
             <button type="button" onClick={() => window.close()}>{t('common_close')}</button>
           </div>
           <StatusLine status={status} busy={busy} />

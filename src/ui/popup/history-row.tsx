@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../../i18n/t';
 import { altFor } from '../../history/copy-formats';
+import { sentAgainNote } from '../../history/sent-again';
 import type { HistoryEntry } from '../../history/types';
 import { CopyButtons } from './copy-buttons';
 import { fileNameOf, formatBytes, formatDimensions, formatTime, formatType } from './format';
@@ -34,6 +35,7 @@ export function HistoryRow({ entry, highlighted = false }: { entry: HistoryEntry
           {formatType(entry.mime)} · {formatDimensions(entry.width, entry.height)} · {formatBytes(entry.size)} · {formatTime(entry.createdAt, true)}
           {entry.actAs ? ` · ${t('popup_asPerson', entry.actAs)}` : ''}
         </p>
+        {entry.resent && <p class="hint sent-again">{sentAgainNote(entry.metadata.type)}</p>}
         <CopyButtons source={{ key: entry.key, url: entry.url, alt: altFor(entry) }} label={t('popup_copyNamed', name)} />
       </div>
     </li>

@@ -40,7 +40,7 @@ export function PageTab({ settings }: { settings: PublicSettings }) {
   const [metadata, setMetadata] = useState<MetadataDraft>(() => initialMetadata(settings));
   const [processing, setProcessing] = useState<ProcessingDraft>(DEFAULT_PROCESSING);
   const [errors, setErrors] = useState<MetadataErrors>({});
-  const { batch, jobs, busy, status, setStatus, upload } = usePageUpload(found.step === 'ready' ? found.tabId : null);
+  const { batch, jobs, busy, status, setStatus, upload, unsent, retryUnsent } = usePageUpload(found.step === 'ready' ? found.tabId : null);
 
   useEffect(() => void findImages().then(setFound, (e: unknown) => setFound({ step: 'error', text: messageOf(e) })), []);
 
@@ -105,6 +105,11 @@ export function PageTab({ settings }: { settings: PublicSettings }) {
             <button type="submit" class="primary" disabled={busy}>{t('popup_uploadSelected', chosen.length)}</button>
           </div>
           <StatusLine status={status} busy={busy} />
+          {unsent && !busy && (
+            <div class="actions tight">
+              <button type="button" class="small" onClick={() => void retryUnsent()}>{t('common_retry')}</button>
+            </div>
+          )}
           <PageBatch batch={batch} jobs={jobs} disabled={busy} onAllow={onAllow}
             onInsist={() => submit(refs(batch.duplicates), true, true)} />
         </>

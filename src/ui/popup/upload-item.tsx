@@ -15,11 +15,14 @@ export type Outcome =
   | { step: 'sending' }
   | { step: 'queued'; jobId: string }
   | { step: 'duplicate'; earlier: HistoryEntry }
-  | { step: 'error'; message: string };
+  /** `unanswered`: the background never answered, even after its tries; Retry hands it over again. */
+  | { step: 'error'; message: string; unanswered?: boolean };
 
 export interface UploadItem {
   picked: PickedFile;
   outcome: Outcome;
+  /** Names this file's hand-over, so a hand-over sent again is the same upload (see protocol.ts). */
+  handoverId: string;
 }
 
 interface UploadItemRowProps {
@@ -28,16 +31,23 @@ interface UploadItemRowProps {
   pause: QueuePause | null;
   /** Sends this file again with `insist: true`. */
   onInsist: () => void;
+  /** Hands this file over again after the background did not answer. */
+  onRetry: () => void;
 }
 
 /** A chosen file with its preview and, once sent, its progress, duplicate notice or error. */
-export function UploadItemRow({ item, job, pause, onInsist }: UploadItemRowProps) {
+export function UploadItemRow({ item, job, pause, onInsist, onRetry }: UploadItemRowProps) {
   const { picked, outcome } = item;
   return (
     <FilePreview picked={picked}>
       {picked.svg && <p class="hint">{t('popup_svgNote')}</p>}
       {outcome.step === 'sending' && <p class="hint" role="status">{t('popup_sendingToQueue')}</p>}
-      {outcome.step === 'error' && <p class="error" role="alert">{outcome.message}</p>}
+      {outcome.step === 'error' && <p class="error" role="alert">{outcome.unanswered ? t('popup_notHandedOver', outcome.message) : outcome.message}</p>}
+      {outcome.step === 'error' && outcome.unanswered && (
+        <div class="actions tight">
+          <button type="button" class="small" onClick={onRetry}>{t('common_retry')}</button>
+        </div>
+      )}
       {outcome.step === 'queued' &&
         (job ? <UploadProgress job={job} pause={pause} name={picked.name} /> : <p class="hint" role="status">{t('popup_waitingInQueue')}</p>)}
       {outcome.step === 'duplicate' && <Duplicate earlier={outcome.earlier} onInsist={onInsist} />}

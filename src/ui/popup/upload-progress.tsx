@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../i18n/t';
 import { altFor } from '../../history/copy-formats';
+import { sentAgainNote } from '../../history/sent-again';
 import { send } from '../../messaging/send';
 import type { JobSummary, QueuePause } from '../../queue/types';
 import { Message } from '../components/message';
@@ -52,6 +53,7 @@ export function UploadProgress({ job, pause, name }: { job: JobSummary; pause: Q
           {key && <ServedImage imageKey={key} name={name} />}
         </>
       )}
+      {job.state === 'done' && job.resent && <p class="hint sent-again">{sentAgainNote(job.metadata.type)}</p>}
       {job.notes.length > 0 && <p class="hint">{job.notes.join(' ')}</p>}
     </div>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t, tCount } from '../../i18n/t';
-import { send } from '../../messaging/send';
+import { MessageError, send } from '../../messaging/send';
 import type { UploadOptions } from '../../messaging/protocol';
 import type { PublicSettings } from '../../settings/types';
 import { StatusLine, type Status } from '../components/status-line';
@@ -10,9 +10,13 @@ import { checkMetadata, initialMetadata, uploadOptionsFrom, type MetadataDraft, 
 import { MetadataForm } from './metadata-form';
 import { pickFiles } from './picked-file';
 import { DEFAULT_PROCESSING, processingOptions, ProcessingForm, type ProcessingDraft } from './processing-form';
+import { allWithinBudget } from './byte-budget';
 import { convertSvg } from './svg-support';
 import { UploadItemRow, type Outcome, type UploadItem } from './upload-item';
 import { useJobs } from './use-queue-events';
+
+/** At most this many bytes of files are being handed over at once (the rest follow as they finish). */
+const HANDOVER_BUDGET = 64 * 1024 * 1024;
 
 /** Bytes to send: an SVG drawn to PNG here, anything else the file itself. */
 async function bytesOf(item: UploadItem): Promise<ArrayBuffer> {
@@ -36,7 +40,7 @@ export function UploadTab({ settings, active }: { settings: PublicSettings; acti
 
   async function onFiles(files: File[]) {
     const picked = await pickFiles(files);
-    setItems(picked.map((p) => ({ picked: p, outcome: { step: 'ready' } })));
+    setItems(picked.map((p) => ({ picked: p, outcome: { step: 'ready' }, handoverId: crypto.randomUUID() })));
     setStatus(null);
   }
 
@@ -44,7 +48,9 @@ export function UploadTab({ settings, active }: { settings: PublicSettings; acti
     setOutcome(item.picked.key, { step: 'sending' });
     try {
       const bytes = await bytesOf(item);
-      const result = await send('upload.enqueue', { ...options, bytes, source: { fileName: item.picked.name } });
+      // "Upload again" asks for a new upload; anything else sent again is the same hand-over.
+      const handoverId = options.insist ? crypto.randomUUID() : item.handoverId;
+      const result = await send('upload.enqueue', { ...options, handoverId, bytes, source: { fileName: item.picked.name } });
       if (result.status === 'queued') {
         remember(result.job);
         setOutcome(item.picked.key, { step: 'queued', jobId: result.job.id });
@@ -53,7 +59,8 @@ export function UploadTab({ settings, active }: { settings: PublicSettings; acti
       }
       return true;
     } catch (e) {
-      setOutcome(item.picked.key, { step: 'error', message: messageOf(e) });
+      const unanswered = e instanceof MessageError && e.info.kind === 'unavailable';
+      setOutcome(item.picked.key, { step: 'error', message: messageOf(e), ...(unanswered ? { unanswered } : {}) });
       return false;
     }
   }
@@ -81,8 +88,10 @@ export function UploadTab({ settings, active }: { settings: PublicSettings; acti
     if (!options) return;
     setBusy(true);
     setStatus({ tone: 'info', text: tCount('popup_sendingImages', todo.length) });
-    let sent = 0;
-    for (const item of todo) if (await sendOne(item, options)) sent += 1;
+    // All at once: every file is on its way to the background within moments of the click, so
+    // closing the popup then drops nothing (the background checks them, a few at a time). Only
+    // very large choices wait, so that copies in flight stay within HANDOVER_BUDGET.
+    const sent = (await allWithinBudget(todo, (item) => item.picked.size, HANDOVER_BUDGET, (item) => sendOne(item, options))).filter(Boolean).length;
     setBusy(false);
     setStatus(sent === todo.length
       ? { tone: 'ok', text: tCount('popup_sent', sent) }
@@ -94,6 +103,11 @@ export function UploadTab({ settings, active }: { settings: PublicSettings; acti
     if (options) await sendOne(item, { ...options, insist: true });
   }
 
+  async function onRetry(item: UploadItem) {
+    const options = checkedOptions();
+    if (options) await sendOne(item, options);
+  }
+
   return (
     <form class="upload-tab" onSubmit={onUpload} noValidate>
       <FilePicker onFiles={(files) => void onFiles(files)} active={active} disabled={busy}>
@@ -102,7 +116,7 @@ export function UploadTab({ settings, active }: { settings: PublicSettings; acti
           {items.map((item) => (
             <UploadItemRow key={item.picked.key} item={item} pause={pause ?? null}
               job={item.outcome.step === 'queued' ? jobs[item.outcome.jobId] : undefined}
-              onInsist={() => void onInsist(item)} />
+              onInsist={() => void onInsist(item)} onRetry={() => void onRetry(item)} />
           ))}
         </ul>
       </FilePicker>

@@ -25,6 +25,7 @@ function setup(handlers: Handlers, target: DetailsTarget = TARGET, s: PublicSett
   return render(<DetailsView target={target} settings={s} />);
 }
 
+const UUID = /^[0-9a-f-]{36}$/;
 const uploadButton = () => screen.getByRole('button', { name: 'Upload' });
 const queued = (src = TARGET.src, id = 'd1'): TabUploadResult => ({ status: 'queued', src, job: job({ id, source: { srcUrl: src } }) });
 
@@ -85,7 +86,7 @@ describe('Details window: uploading', () => {
     fireEvent.input(screen.getByLabelText('Datasource'), { target: { value: 'wiki' } });
     fireEvent.click(uploadButton());
     await screen.findByText('Sent to the upload queue.');
-    expect(sent('upload.enqueueFromTab')).toEqual([{ metadata: { type: 'UGC', id: 'doc-7', ds: 'wiki' }, tabId: 12, images: [{ src: TARGET.src, frameId: 3 }] }]);
+    expect(sent('upload.enqueueFromTab')).toEqual([{ metadata: { type: 'UGC', id: 'doc-7', ds: 'wiki' }, handoverId: expect.stringMatching(UUID), tabId: 12, images: [{ src: TARGET.src, frameId: 3 }] }]);
     expect(screen.getByText('Waiting in the queue.')).toBeTruthy();
     expect((uploadButton() as HTMLButtonElement).disabled).toBe(true);
 
@@ -110,7 +111,7 @@ describe('Details window: uploading', () => {
     fireEvent.click(uploadButton());
     await waitFor(() => expect(sent('upload.enqueueFromTab')).toHaveLength(1));
     expect(sent('upload.enqueueFromTab')[0]).toEqual({
-      metadata: { type: 'BACKGROUND' }, actAs: 'bob@example.com', processing: { format: 'webp', quality: 0.85 }, tabId: 12, images: [{ src: TARGET.src, frameId: 3 }],
+      metadata: { type: 'BACKGROUND' }, actAs: 'bob@example.com', processing: { format: 'webp', quality: 0.85 }, handoverId: expect.stringMatching(UUID), tabId: 12, images: [{ src: TARGET.src, frameId: 3 }],
     });
   });
 
@@ -125,6 +126,20 @@ describe('Details window: uploading', () => {
     await screen.findByText('Sent to the upload queue.');
     expect(sent('upload.enqueueFromTab').map((p) => p.insist)).toEqual([undefined, true]);
     expect(screen.queryByText(/Already uploaded/)).toBeNull();
+  });
+
+  it('hands the image over again as the same hand-over when the background never answered', async () => {
+    let calls = 0;
+    setup({ 'upload.enqueueFromTab': () => (++calls === 1 ? Promise.reject(fail('unavailable', "The extension's background did not answer, even after 6 tries in a few seconds. Try again.")) : [queued()]) });
+    fireEvent.input(await screen.findByLabelText('ID'), { target: { value: 'c1' } });
+    fireEvent.click(uploadButton());
+    await screen.findByText("Not handed over to the upload queue: The extension's background did not answer, even after 6 tries in a few seconds. Try again.");
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await screen.findByText('Sent to the upload queue.');
+    const [first, again] = sent('upload.enqueueFromTab');
+    expect(again!.handoverId).toBe(first!.handoverId);
+    // A new upload (not a retry of a lost hand-over) gets a new id.
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
   });
 
   it('asks for the image\'s site inside the click, then tries again', async () => {

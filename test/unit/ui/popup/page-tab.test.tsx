@@ -121,6 +121,7 @@ describe('This page tab', () => {
     await screen.findByText('2 queued for upload.');
     expect(sent('upload.enqueueFromTab')).toEqual([{
       metadata: { type: 'UGC', id: 'c9', ds: 'wiki' },
+      handoverId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       tabId: 7,
       images: [
         { src: 'https://site.test/big.png', frameId: 0 },
@@ -204,6 +205,28 @@ describe('This page tab', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Allow https://cdn.test and try again' }));
     await screen.findByText('The browser did not allow reading images from https://cdn.test.');
     expect(sent('upload.enqueueFromTab')).toHaveLength(1);
+  });
+
+  it('offers Retry for a batch the background never answered, and sends it again as the same hand-over', async () => {
+    let calls = 0;
+    setup({
+      'tab.images': () => PAGE,
+      'upload.enqueueFromTab': (p) =>
+        ++calls === 1
+          ? Promise.reject(fail('unavailable', "The extension's background did not answer, even after 6 tries in a few seconds. Try again."))
+          : p.images.map((image, i) => ({ status: 'queued' as const, job: job({ id: `r-${i}` }), src: image.src })),
+    });
+    await list();
+    fireEvent.click(screen.getByRole('checkbox', { name: /Select all/ }));
+    fireEvent.input(screen.getByLabelText('ID'), { target: { value: 'c1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Upload selected (3)' }));
+    await screen.findByText(/^Not handed over to the upload queue: The extension's background did not answer/);
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await screen.findByText('3 queued for upload.');
+    const [first, again] = sent('upload.enqueueFromTab');
+    expect(again!.handoverId).toBe(first!.handoverId);
+    expect(again!.images).toEqual(first!.images);
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
   });
 
   it('shows the background\'s refusal of the whole batch in words', async () => {

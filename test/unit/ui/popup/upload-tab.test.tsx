@@ -238,6 +238,39 @@ describe('Upload tab: sending and following', () => {
     expect(screen.queryByText('Waiting in the queue.')).toBeNull();
   });
 
+  it('hands every file over at once, before any answer has come', async () => {
+    const answers: (() => void)[] = [];
+    setup({
+      'upload.enqueue': (p) => new Promise((resolve) => answers.push(() => resolve({ status: 'queued', job: job({ id: p.handoverId! }) }))),
+    });
+    await choose(pngFile('a.png'), pngFile('b.png'), pngFile('c.png'));
+    fill('ID', 'c1');
+    upload();
+    await waitFor(() => expect(sent('upload.enqueue')).toHaveLength(3));
+    expect(answers).toHaveLength(3);
+    expect(new Set(sent('upload.enqueue').map((p) => p.handoverId)).size).toBe(3);
+    act(() => answers.forEach((a) => a()));
+    await screen.findByText('Sent 3 images. Progress is shown with each.');
+  });
+
+  it('offers Retry, in true words, for a file the background never answered, and hands it over as itself', async () => {
+    let calls = 0;
+    setup({
+      'upload.enqueue': () => (++calls === 1 ? Promise.reject(fail('unavailable', "The extension's background did not answer, even after 6 tries in a few seconds. Try again.")) : { status: 'queued', job: job({ id: 'r1' }) }),
+    });
+    await choose(pngFile());
+    fill('ID', 'c1');
+    upload();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toBe("Not handed over to the upload queue: The extension's background did not answer, even after 6 tries in a few seconds. Try again.");
+    expect(alert.textContent).not.toMatch(/reload/i);
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await screen.findByText('Waiting in the queue.');
+    const [first, again] = sent('upload.enqueue');
+    expect(again!.handoverId).toBe(first!.handoverId);
+    expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+  });
+
   it('shows a failed job\'s reason in words and retries it', async () => {
     const queued = job({ id: 'j2' });
     setup({
@@ -272,7 +305,7 @@ describe('Upload tab: sending and following', () => {
     fill('ID', 'c1');
     upload();
     expect((await screen.findByRole('alert')).textContent).toBe('This is an HTML page, not an image.');
-    expect(screen.getByText('1 of 1 could not be sent; the reason is shown with the image.')).toBeTruthy();
+    expect(await screen.findByText('1 of 1 could not be sent; the reason is shown with the image.')).toBeTruthy();
   });
 
   it('sends the processing options chosen, square crop only for USER', async () => {
@@ -320,6 +353,7 @@ describe('Upload tab: duplicates', () => {
     fill('ID', 'c1');
     upload();
     await screen.findByText('Waiting in the queue.');
+    await screen.findByText('Sent. Progress is shown with the image.');
     upload();
     await screen.findByText('Nothing left to upload: choose more images.');
     expect(sent('upload.enqueue')).toHaveLength(1);

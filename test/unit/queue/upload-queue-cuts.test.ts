@@ -1,0 +1,162 @@
+// Cuts between a page, the queue and Glean: an answer that arrived is final, a hand-over sent
+// twice is one job, and an upload sent again after an unknown outcome says so.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { getHistory, listHistory } from '../../../src/db/history';
+import { addJob, getJob, listJobs } from '../../../src/db/jobs';
+import { openDb } from '../../../src/db/open';
+import { STORES } from '../../../src/db/schema';
+import { GleanError } from '../../../src/glean/errors';
+import type { Job } from '../../../src/queue/types';
+import { freshDb, makeHarness, prepared, settle } from './queue-harness';
+
+const UGC = { type: 'UGC' as const, id: 'doc-1' };
+
+beforeEach(freshDb);
+
+/**
+ * Keeps a readwrite transaction on the bytes store busy until released, as a burst of new jobs'
+ * large byte writes does: any transaction that includes that store waits behind it.
+ */
+async function holdStore(name: (typeof STORES)[keyof typeof STORES] = STORES.jobBytes): Promise<() => Promise<void>> {
+  const db = await openDb();
+  const tx = db.transaction(name, 'readwrite');
+  const store = tx.objectStore(name);
+  let held = true;
+  const spin = () => {
+    const req = store.get('none');
+    req.onsuccess = () => (held ? spin() : undefined);
+  };
+  spin();
+  const done = new Promise<void>((resolve) => (tx.oncomplete = () => resolve()));
+  return async () => {
+    held = false;
+    await done;
+  };
+}
+
+describe('UploadQueue: an answer that arrived is final', () => {
+  it('records "done" (history in, job out) at once, even while new jobs\' bytes are being written', async () => {
+    const h = makeHarness();
+    h.script('hang');
+    const queued = await h.queue.enqueue({ prepared: prepared('answered'), metadata: UGC, source: {} });
+    if (queued.status !== 'queued') throw new Error('expected queued');
+    await settle();
+    const release = await holdStore();
+    h.hanging[0]!.resolve({ url: 'http://glean/images?key=k1', key: 'k1' });
+    await settle();
+    // What a background restarted now would find: nothing to send again, the upload in history.
+    expect(await getJob(queued.job.id)).toBeUndefined();
+    expect(await getHistory(queued.job.id)).toMatchObject({ key: 'k1' });
+    expect(h.events.at(-1)?.job.state).toBe('done');
+    await release();
+    await settle();
+  });
+
+  it('keeps the slot until the answer is recorded: an upload whose answer is not written yet is still in flight', async () => {
+    const h = makeHarness({ concurrency: 1 });
+    h.script('hang');
+    await h.queue.enqueue({ prepared: prepared('first'), metadata: UGC, source: {} });
+    await h.queue.enqueue({ prepared: prepared('second'), metadata: UGC, source: {} });
+    await settle();
+    expect(h.calls).toHaveLength(1);
+    const release = await holdStore(STORES.jobs);
+    h.hanging[0]!.resolve({ url: 'u1', key: 'k1' });
+    await settle();
+    expect(h.calls).toHaveLength(1);
+    await release();
+    await settle();
+    expect(h.calls).toHaveLength(2);
+  });
+
+  it('leaves nothing to resend for a restarted queue once the answer is recorded', async () => {
+    const h = makeHarness();
+    h.script('hang');
+    await h.queue.enqueue({ prepared: prepared('once'), metadata: UGC, source: {} });
+    await settle();
+    h.hanging[0]!.resolve({ url: 'u', key: 'k' });
+    await settle();
+    const restarted = makeHarness();
+    await restarted.queue.start();
+    await settle();
+    expect(restarted.calls).toHaveLength(0);
+    expect(await listJobs()).toEqual([]);
+  });
+
+  it('files an answer recorded just before a stop into history at the restart, without sending it again', async () => {
+    const job: Job = {
+      id: 'answered', state: 'done', mime: 'image/png', size: 1, width: 1, height: 1, metadata: UGC, fingerprint: 'fp-a',
+      source: { fileName: 'a.png' }, attempts: 1, notBefore: 0, resent: false, notes: [], createdAt: 1, updatedAt: 1,
+      result: { url: 'http://glean/images?key=ka', key: 'ka' },
+    };
+    await addJob(job, new Blob(['a']));
+    const h = makeHarness();
+    await h.queue.start();
+    await settle();
+    expect(h.calls).toHaveLength(0);
+    expect(await listJobs()).toEqual([]);
+    expect(await getHistory('answered')).toMatchObject({ key: 'ka', fileName: 'a.png' });
+    expect(h.events.map((e) => [e.job.id, e.job.state])).toEqual([['answered', 'done']]);
+  });
+
+  it('neither cancels nor sends again a job whose answer is recorded', async () => {
+    const job: Job = {
+      id: 'recorded', state: 'done', mime: 'image/png', size: 1, width: 1, height: 1, metadata: UGC, fingerprint: 'fp-r',
+      source: {}, attempts: 1, notBefore: 0, resent: false, notes: [], createdAt: 1, updatedAt: 1, result: { url: 'u', key: 'kr' },
+    };
+    await addJob(job, new Blob(['r']));
+    const h = makeHarness();
+    await h.queue.retry('recorded');
+    await h.queue.cancel('recorded');
+    await settle();
+    expect(h.calls).toHaveLength(0);
+    expect(await getJob('recorded')).toMatchObject({ state: 'done' });
+  });
+});
+
+describe('UploadQueue: a hand-over sent twice', () => {
+  it('is one job while it waits, and its finished result once done, never a second upload', async () => {
+    const h = makeHarness();
+    h.script('hang');
+    const first = await h.queue.enqueue({ id: 'handover-1', prepared: prepared('h'), metadata: UGC, source: {} });
+    const again = await h.queue.enqueue({ id: 'handover-1', prepared: prepared('h'), metadata: UGC, source: {}, insist: true });
+    expect(first).toMatchObject({ status: 'queued', job: { id: 'handover-1' } });
+    expect(again).toMatchObject({ status: 'queued', job: { id: 'handover-1' } });
+    await settle();
+    h.hanging[0]!.resolve({ url: 'http://glean/images?key=kh', key: 'kh' });
+    await settle();
+    const late = await h.queue.enqueue({ id: 'handover-1', prepared: prepared('h'), metadata: UGC, source: {}, insist: true });
+    expect(late).toMatchObject({ status: 'queued', job: { id: 'handover-1', state: 'done', result: { key: 'kh' } } });
+    expect(h.calls).toHaveLength(1);
+    expect(await listHistory(10)).toHaveLength(1);
+  });
+
+  it('knows nothing of a hand-over that never arrived', async () => {
+    const h = makeHarness();
+    expect(await h.queue.handedOver('never-sent')).toBeUndefined();
+  });
+});
+
+describe('UploadQueue: "sent again" marks', () => {
+  it('marks an upload retried after a lost connection, in its job and in history', async () => {
+    const h = makeHarness();
+    h.script(new GleanError('network', 'connection lost'));
+    await h.queue.enqueue({ prepared: prepared('cut'), metadata: UGC, source: {} });
+    await settle();
+    expect((await listJobs())[0]).toMatchObject({ state: 'queued', resent: true });
+    await h.advance(500);
+    await settle();
+    expect(h.calls.map((c) => c.job.resent)).toEqual([false, true]);
+    expect((await listHistory(1))[0]).toMatchObject({ resent: true });
+  });
+
+  it('does not mark an upload retried after an answer (500): Glean said it did not store it', async () => {
+    const h = makeHarness();
+    h.script(new GleanError('server', '500', { status: 500 }));
+    await h.queue.enqueue({ prepared: prepared('five'), metadata: UGC, source: {} });
+    await settle();
+    await h.advance(500);
+    await settle();
+    expect(h.calls).toHaveLength(2);
+    expect((await listHistory(1))[0]?.resent).toBeUndefined();
+  });
+});
