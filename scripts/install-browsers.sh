@@ -2,7 +2,7 @@
 # Installs the system browsers the e2e tests drive (Chromium + Firefox ESR) from
 # Debian packages. Playwright/Puppeteer must never download browsers: machines
 # here reach only the npm registry and Debian's archive.
-# Idempotent and silent when both are already present. CHROMIUM_PATH /
+# Idempotent and silent when both are already present; waits for a busy package manager. CHROMIUM_PATH /
 # FIREFOX_PATH, when set, must point at executables and are then used as is.
 set -euo pipefail
 
@@ -37,10 +37,18 @@ if [[ -z "${CHROMIUM_PATH:-}" && ! -e $german_pak ]]; then missing+=(chromium-l1
 # only as a snap and no firefox-esr; there apt-get fails and says so.)
 if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null &&
    grep -qiE '^(ID|ID_LIKE)=.*(debian|ubuntu)' /etc/os-release 2>/dev/null; then
-  echo "install-browsers: installing ${missing[*]} with apt-get" >&2
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq "${missing[@]}" >/dev/null
+  here=$(dirname "$0")
+  # Another apt-get or the system's own upgrades may hold the lock: wait for it (with a limit)
+  # rather than fail; apt's own lock timeout covers the moment between that check and the call.
+  lock_wait=(-o "DPkg::Lock::Timeout=${APT_LOCK_WAIT:-600}")
+  bash "$here/wait-apt-lock.sh"
+  echo "install-browsers: apt-get update (the package lists)…" >&2
+  apt-get "${lock_wait[@]}" update -q
+  bash "$here/wait-apt-lock.sh"
+  # Not quiet: a few hundred MB take minutes, and each package's line shows that it is moving.
+  echo "install-browsers: installing ${missing[*]} with apt-get (a few hundred MB; some minutes)…" >&2
+  apt-get "${lock_wait[@]}" install -y -q "${missing[@]}"
   if have CHROMIUM_PATH /usr/bin/chromium /usr/bin/chromium-browser &&
      have FIREFOX_PATH /usr/bin/firefox-esr /usr/bin/firefox &&
      { [[ -n "${CHROMIUM_PATH:-}" ]] || [[ -e $german_pak ]]; }; then

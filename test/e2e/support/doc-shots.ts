@@ -1,15 +1,23 @@
 /**
- * The README's pictures. The e2e run takes them of the real extension, in light mode, into
- * docs/screenshots/, so the user guide shows what the code does today; commit them when they change.
+ * The README's pictures. The e2e run takes them of the real extension, in light mode. Only
+ * `npm run screenshots` (GLEAN_DOC_SHOTS=1) writes them into docs/screenshots/, to be committed:
+ * ports and keys differ from run to run, so a plain `npm test` writing there would leave the tree
+ * changed. Otherwise they go to test-results/screenshots/docs/ (ignored by git), for a look.
  */
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 
-export const DOC_SHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+const ROOT = new URL('../../../', import.meta.url);
+/** Where the README's pictures live in the repository. */
+export const README_SHOTS = fileURLToPath(new URL('docs/screenshots/', ROOT));
+/** Where this run writes them: the README's folder only for `npm run screenshots`. */
+export const DOC_SHOTS = process.env.GLEAN_DOC_SHOTS === '1' ? README_SHOTS : fileURLToPath(new URL('test-results/screenshots/docs/', ROOT));
+/** Pictures for a person to look at (not the README's), ignored by git. */
+export const REVIEW_SHOTS = fileURLToPath(new URL('test-results/screenshots/', ROOT));
 
 /**
- * Photographs `what` (a page, or one element of it) as docs/screenshots/<name>.png. `pad` keeps a
+ * Photographs `what` (a page, or one element of it) as <DOC_SHOTS>/<name>.png. `pad` keeps a
  * margin around an element that stays in the viewport (the toast, with its shadow); without it the
  * element is scrolled to and taken whole.
  */

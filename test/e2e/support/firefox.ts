@@ -60,10 +60,12 @@ export async function launchFirefoxWithExtension(
   const uuid = randomUUID();
   // A private HOME: as root in CI HOME may be unset or shared; Firefox and
   // fontconfig write under it. Removed on close.
+  // Found first: a missing Firefox must not leave an empty home behind.
+  const executablePath = findFirefox();
   const home = await mkdtemp(join(tmpdir(), 'e2e-firefox-home-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: findFirefox(),
+    executablePath,
     headless: opts.headless ?? true,
     extraPrefsFirefox: {
       ...PREFS,
