@@ -38,3 +38,14 @@ export async function docShot(what: Page | Locator, name: string, options: { ful
   }
   await page.emulateMedia({ colorScheme: null });
 }
+
+/**
+ * Photographs an area of `page` with `pad` pixels around it: for what no locator reaches (the toast,
+ * in its closed shadow root).
+ */
+export async function docShotArea(page: Page, box: { x: number; y: number; width: number; height: number }, name: string, pad: number): Promise<void> {
+  mkdirSync(DOC_SHOTS, { recursive: true });
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.screenshot({ path: `${DOC_SHOTS}${name}.png`, clip: { x: Math.max(0, box.x - pad), y: Math.max(0, box.y - pad), width: box.width + 2 * pad, height: box.height + 2 * pad } });
+  await page.emulateMedia({ colorScheme: null });
+}
