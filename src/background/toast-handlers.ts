@@ -2,31 +2,25 @@ import { browser } from 'wxt/browser';
 import { GleanError } from '../glean/errors';
 import { t } from '../i18n/t';
 import type { CheckedSender, Handlers } from '../messaging/router';
-import type { JobSummary } from '../queue/types';
 import { queue } from './services';
+import { takeShow } from './toast-offers';
 
-// Jobs whose "Show" was used: the toast asks once, so a second ask is not the person's. In memory:
-// after the background restarts the toast's own once-only button still holds.
-const shown = new Set<string>();
-
-/** The job, if it came from the sender's own tab: a page may act only on its own uploads. */
-async function jobOfTab(jobId: string, sender: CheckedSender): Promise<JobSummary> {
+/** Throws unless the job is in the queue and came from the sender's own tab. */
+async function checkJobOfTab(jobId: string, sender: CheckedSender): Promise<void> {
   const job = (await queue.status()).jobs.find((j) => j.id === jobId);
   if (!job || job.source.tabId === undefined || job.source.tabId !== sender.tabId) throw new GleanError('invalid-input', t('bg_uploadNotFromPage'));
-  return job;
 }
 
-/** The toast's buttons: retry a job of this tab, or show it in the extension's history, once. */
+/** The toast's buttons: retry a job of this tab, or show an upload its toast offered, once. */
 export const toastHandlers: Handlers = {
   'toast.retry': async ({ jobId }, sender) => {
-    await jobOfTab(jobId, sender);
+    await checkJobOfTab(jobId, sender);
     await queue.retry(jobId);
     return null;
   },
   'toast.show': async ({ jobId }, sender) => {
-    const job = await jobOfTab(jobId, sender);
-    if (job.state !== 'done' || shown.has(jobId)) throw new GleanError('invalid-input', t('bg_toastShowUsed'));
-    shown.add(jobId);
+    // Finished jobs leave the queue for the history, so the toast's own offer is what is checked.
+    if (!takeShow(sender.tabId, jobId)) throw new GleanError('invalid-input', t('bg_toastShowRefused'));
     await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?view=history&highlight=${encodeURIComponent(jobId)}`) });
     return null;
   },

@@ -1,13 +1,14 @@
 /**
- * The toast's buttons as the background takes them: a content script may act only on uploads from
- * its own tab, and "Show" opens the history once per upload. Before, any tab could open a tab for
- * any job id, as often as it liked.
+ * The toast's buttons as the background takes them: a content script may retry only uploads from
+ * its own tab, and "Show" opens the history only for an upload its tab's toast offered, once.
+ * Before, any tab could open a tab for any job id, as often as it liked.
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { toastHandlers } from '../../../src/background/toast-handlers';
 import { queue } from '../../../src/background/services';
+import { offerShow } from '../../../src/background/toast-offers';
 import type { CheckedSender } from '../../../src/messaging/router';
 import type { JobSummary } from '../../../src/queue/types';
 
@@ -27,25 +28,30 @@ beforeEach(() => {
 });
 
 describe('toast.show', () => {
-  it('opens the history for a finished upload of the same tab, once', async () => {
+  it('opens the history for an upload its tab was offered, once', async () => {
+    offerShow(7, 'again');
     await toastHandlers['toast.show']!({ jobId: 'again' }, fromTab(7));
     await expect(toastHandlers['toast.show']!({ jobId: 'again' }, fromTab(7))).rejects.toThrow(/already shown/);
     expect(created).toHaveLength(1);
     expect(created[0]).toContain('highlight=again');
   });
 
-  it.each([
-    ['another tab', 'theirs'],
-    ['the popup (no tab)', 'popup'],
-    ['an unknown id', 'nope'],
-  ])('refuses an upload of %s', async (_what, jobId) => {
-    await expect(toastHandlers['toast.show']!({ jobId }, fromTab(7))).rejects.toThrow(/not from this page/);
+  it('refuses an upload offered to another tab, and one never offered', async () => {
+    offerShow(9, 'theirs');
+    await expect(toastHandlers['toast.show']!({ jobId: 'theirs' }, fromTab(7))).rejects.toThrow(/not offered/);
+    await expect(toastHandlers['toast.show']!({ jobId: 'mine' }, fromTab(7))).rejects.toThrow(/not offered/);
     expect(created).toEqual([]);
+    // The refusal did not use up the other tab's offer.
+    await toastHandlers['toast.show']!({ jobId: 'theirs' }, fromTab(9));
+    expect(created).toHaveLength(1);
   });
 
-  it('refuses an upload that has not finished', async () => {
-    await expect(toastHandlers['toast.show']!({ jobId: 'busy' }, fromTab(7))).rejects.toThrow();
-    expect(created).toEqual([]);
+  it('follows the newest toast: an offer moved to another tab is gone from the first', async () => {
+    offerShow(7, 'moved');
+    offerShow(8, 'moved');
+    await expect(toastHandlers['toast.show']!({ jobId: 'moved' }, fromTab(7))).rejects.toThrow(/not offered/);
+    await toastHandlers['toast.show']!({ jobId: 'moved' }, fromTab(8));
+    expect(created).toHaveLength(1);
   });
 });
 
