@@ -1,7 +1,8 @@
 /**
  * "Upload background image to Glean" in browsers that do not say which element was right-clicked
  * (Chrome): the page part was not there at that moment, so it asks the person to click the
- * picture once. Firefox names the element, and no click is needed.
+ * picture once: the topmost picture there that the person can see (image-at.ts). Firefox names
+ * the element, and no click is needed.
  */
 import { browser } from 'wxt/browser';
 import { t } from '../i18n/t';
@@ -35,10 +36,13 @@ export function findImage(targetElementId?: number): Promise<FindImageReply> {
       hideToast();
       resolve(reply);
     };
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && finish({ ok: false, message: 'cancelled' });
+    // Only the person's own input counts (isTrusted): a page script could send a synthetic Escape
+    // to cancel, or a click at a point of its choosing.
+    const onKey = (e: KeyboardEvent) => e.isTrusted && e.key === 'Escape' && finish({ ok: false, message: 'cancelled' });
     layer.addEventListener('click', (e) => {
       e.preventDefault();
       e.stopPropagation();
+      if (!e.isTrusted) return;
       host.remove(); // so the layer itself is not what lies under the point
       const src = imageAtPoint(e.clientX, e.clientY);
       finish(src ? { ok: true, src } : none());

@@ -130,13 +130,23 @@ describe('Chromium: right-click "Upload to Glean"', () => {
     await expectUploaded('blue');
   });
 
-  it('uploads a CSS background image the person then clicks on', async () => {
+  it('uploads a CSS background image the person then clicks on, never an invisible one laid over it', async () => {
     await rightClick({ menuItemId: 'glean-upload-background' });
     await waitForToast(page, browser.extensionId, ['info']);
-    // The picking layer covers the page, so click where the element is, as a person would.
+    // The page's attack: an invisible picture over the one shown, and a synthetic Escape.
     const box = (await page.locator('#background').boundingBox())!;
+    await page.evaluate(([b, decoy]) => {
+      const img = Object.assign(document.createElement('img'), { id: 'decoy', src: decoy });
+      img.style.cssText = `position: fixed; left: ${b.x}px; top: ${b.y}px; width: ${b.width}px; height: ${b.height}px; opacity: 0; z-index: 99999`;
+      document.body.append(img);
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    }, [box, `${sandbox.origin}/demo/img/red.png`] as const);
+    await page.waitForFunction(() => (document.getElementById('decoy') as HTMLImageElement).complete);
+    expect(await page.locator('glean-images-picker').count()).toBe(1); // not cancelled
+    // The picking layer covers the page, so click where the element is, as a person would.
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await expectUploaded('navy');
+    await page.evaluate(() => document.getElementById('decoy')?.remove());
   });
 
   it('uploads with a preset type, and asks for "Your user ID" before a profile picture', async () => {
