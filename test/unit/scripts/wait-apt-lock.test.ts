@@ -53,7 +53,7 @@ describe('wait-apt-lock.sh', () => {
     expect(code).toBe(1);
     expect(stderr).toContain(`still busy after 0 s, held by: ${h.pid} (bash)`);
     expect(stderr).toContain('APT_LOCK_WAIT');
-  });
+  }, 60_000);
 
   it('waits, saying so, and goes on once the holder lets go', async () => {
     const h = await holdLock();
@@ -67,5 +67,5 @@ describe('wait-apt-lock.sh', () => {
     expect(released).toBe(true);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/the package manager is free after \d+ s/);
-  });
+  }, 60_000); // it scans /proc every 2 s, slow on a busy machine
 });
