@@ -114,10 +114,12 @@ describe('Chromium: "Upload with details…"', () => {
     await docShot(details, 'details-window', { fullPage: false });
   });
 
-  it('refuses to send without an ID for UGC, saying why', async () => {
+  it('refuses to send a profile picture without its user ID, saying why', async () => {
+    await details.getByLabel('Type', { exact: true }).selectOption('USER');
     await details.getByRole('button', { name: 'Upload', exact: true }).click();
-    await details.getByText('A UGC image needs the content ID.').waitFor();
+    await details.getByText('A profile picture (USER) needs the user ID.').waitFor();
     expect(uploads(sandbox)).toHaveLength(0);
+    await details.getByLabel('Type', { exact: true }).selectOption('UGC');
   });
 
   it('uploads the demo picture\'s exact bytes with the ID and Datasource typed there', async () => {
