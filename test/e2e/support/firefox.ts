@@ -40,6 +40,12 @@ const PREFS: Record<string, unknown> = {
   'extensions.blocklist.enabled': false,
   'network.captive-portal-service.enabled': false,
   'network.connectivity-service.enabled': false,
+  // A tab in the background (the popup, opened as a tab, while "This page" looks at the active
+  // page) keeps full-speed timers and frames: puppeteer's polling and its locators' stability
+  // checks run on them, and at Firefox's 1 s / 1 fps background pace each step took seconds.
+  'dom.min_background_timeout_value': 4,
+  'dom.timeout.enable_budget_timer_throttling': false,
+  'layout.throttled_frame_rate': 60,
 };
 
 async function geckoId(dir: string): Promise<string> {
