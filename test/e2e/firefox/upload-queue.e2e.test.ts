@@ -3,8 +3,8 @@
 // profile lets the event page idle only 1 s (Firefox's default is 30 s) before it is suspended.
 //
 // Not here, and why (measured on ESR 153): Chromium's "cut off mid-upload" case cannot happen by
-// idling, as Firefox keeps an event page alive while its fetch is pending (a 1 s idle timeout and a
-// 4 s answer finished in one request); runtime.reload(), the only restart reachable over BiDi,
+// idling: with a 1 s idle timeout and a 4 s answer the upload finished in one request, the event
+// page not suspended while its fetch was pending; runtime.reload(), the only restart reachable over BiDi,
 // left no tab puppeteer could see and the job unsent for 30 s; and a browser restart drops a
 // temporarily installed add-on, the only kind BiDi installs.
 import { createHash } from 'node:crypto';
