@@ -31,6 +31,9 @@ done
 # The German e2e test runs Debian's Chromium in German, which needs its translations.
 german_pak=/usr/lib/chromium/locales/de.pak
 if [[ -z "${CHROMIUM_PATH:-}" && ! -e $german_pak ]]; then missing+=(chromium-l10n); fi
+# And Firefox ESR in German, which needs its German language pack.
+german_xpi=/usr/lib/firefox-esr/browser/extensions/langpack-de@firefox-esr.mozilla.org.xpi
+if [[ -z "${FIREFOX_PATH:-}" && ! -e $german_xpi ]]; then missing+=(firefox-esr-l10n-de); fi
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 
 # Debian proper: both packages are in the main archive. (Ubuntu ships chromium
@@ -51,7 +54,8 @@ if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null &&
   apt-get "${lock_wait[@]}" install -y -q "${missing[@]}"
   if have CHROMIUM_PATH /usr/bin/chromium /usr/bin/chromium-browser &&
      have FIREFOX_PATH /usr/bin/firefox-esr /usr/bin/firefox &&
-     { [[ -n "${CHROMIUM_PATH:-}" ]] || [[ -e $german_pak ]]; }; then
+     { [[ -n "${CHROMIUM_PATH:-}" ]] || [[ -e $german_pak ]]; } &&
+     { [[ -n "${FIREFOX_PATH:-}" ]] || [[ -e $german_xpi ]]; }; then
     exit 0
   fi
   echo "install-browsers: apt-get finished but a browser is still missing" >&2
@@ -60,7 +64,7 @@ fi
 
 cat >&2 <<MSG
 install-browsers: missing ${missing[*]}. The e2e tests use system browsers.
-  On Debian, as root:  apt-get update && apt-get install -y chromium chromium-l10n firefox-esr
+  On Debian, as root:  apt-get update && apt-get install -y chromium chromium-l10n firefox-esr firefox-esr-l10n-de
   Or set CHROMIUM_PATH / FIREFOX_PATH to executables you already have.
 MSG
 exit 1
