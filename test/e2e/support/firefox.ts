@@ -18,7 +18,7 @@ export interface FirefoxWithExtension {
 
 // Puppeteer already writes its "testing" prefs into the profile (no updates,
 // no safe browsing, blank start page, ...). These add what extension tests need.
-const PREFS: Record<string, unknown> = {
+export const PREFS: Record<string, unknown> = {
   // MV3 host permissions are optional in Firefox; with this false,
   // permissions.request() from a user gesture resolves true without a doorhanger
   // (with it true the request hangs headless: nobody can click "Allow").
