@@ -18,7 +18,13 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
  * screenshots` (GLEAN_DOC_SHOTS=1) is meant to rewrite the README's pictures, so it leaves them out.
  */
 export function treeState(root = ROOT): string {
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+  // Outside a git checkout (an unpacked sources zip) there is no tree to compare.
+  try {
+    git('rev-parse', '--is-inside-work-tree');
+  } catch {
+    return 'not a git checkout';
+  }
   const paths = process.env.GLEAN_DOC_SHOTS === '1' ? ['--', '.', ':(exclude)docs/screenshots'] : [];
   const status = git('status', '--porcelain', '--untracked-files=all', ...paths);
   const diff = createHash('sha256').update(git('diff', 'HEAD', '--binary', ...paths)).digest('hex');
