@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { t } from '../i18n/t';
 import type { FindImageReply } from './page-tools-protocol';
-import { imageAtPoint, imageFrom } from './image-at';
+import { imageAtPoint, imageFrom, isVisible } from './image-at';
 import { showToast, hideToast } from './toast';
 import { TOAST_CSS } from './toast-style';
 
@@ -19,10 +19,21 @@ function targetElement(id: number): Element | null {
   return menus?.getTargetElement?.(id) ?? null;
 }
 
+/**
+ * Firefox names the topmost element under the pointer, which may be an invisible layer a page put
+ * over the picture: then the picture the person saw is the topmost visible one at that layer's
+ * centre (the pointer's own position is not known here).
+ */
+function imageBehind(layer: Element): string | null {
+  const box = layer.getBoundingClientRect();
+  return imageAtPoint(box.left + box.width / 2, box.top + box.height / 2);
+}
+
 /** Finds the picture the person means, by the menu's target or by one click on it. */
 export function findImage(targetElementId?: number): Promise<FindImageReply> {
   if (targetElementId !== undefined) {
-    const src = imageFrom(targetElement(targetElementId));
+    const target = targetElement(targetElementId);
+    const src = target && !isVisible(target) ? imageBehind(target) : imageFrom(target);
     return Promise.resolve(src ? { ok: true, src } : none());
   }
   return new Promise((resolve) => {

@@ -5,6 +5,7 @@
  * choosing; now both are ignored (isTrusted) and the step waits for the person.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
 import { findImage } from '../../../src/content/pick-image';
 import { hideToast } from '../../../src/content/toast';
 
@@ -45,5 +46,29 @@ describe('the picture-picking step', () => {
     expect(picker()).not.toBeNull();
     step.layer.dispatchEvent(trusted(new MouseEvent('click', { clientX: 5, clientY: 5, bubbles: true })));
     expect(await step.reply).toEqual({ ok: true, src: 'https://page.example/seen.png' });
+  });
+});
+
+describe("Firefox's right-clicked element", () => {
+  it('looks through an invisible layer over the picture to the one the person saw', async () => {
+    const box = () => ({ left: 0, top: 0, width: 100, height: 100 }) as DOMRect;
+    const seen = Object.assign(document.createElement('img'), { src: 'https://page.example/seen.png' });
+    const decoy = Object.assign(document.createElement('img'), { src: 'https://page.example/decoy.png' });
+    decoy.style.opacity = '0';
+    seen.getBoundingClientRect = box;
+    decoy.getBoundingClientRect = box;
+    document.body.append(seen, decoy);
+    document.elementsFromPoint = () => [decoy, seen, document.body];
+    const menus = { getTargetElement: (id: number) => (id === 7 ? decoy : null) };
+    Object.defineProperty(browser, 'menus', { value: menus, configurable: true });
+    try {
+      expect(await findImage(7)).toEqual({ ok: true, src: 'https://page.example/seen.png' });
+      decoy.style.opacity = '1'; // a visible target is taken as it is
+      expect(await findImage(7)).toEqual({ ok: true, src: 'https://page.example/decoy.png' });
+    } finally {
+      Reflect.deleteProperty(browser, 'menus');
+      seen.remove();
+      decoy.remove();
+    }
   });
 });
