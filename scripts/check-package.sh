@@ -4,6 +4,11 @@
 # zips (test/build/), hold each bundle to its size budget, and run Mozilla's linter.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# A private temp folder, removed at the end: tsx keeps a folder of its own in the temp folder, and
+# `npm test` leaves the system's temp folder as it found it.
+TMPDIR=$(mktemp -d "${TMPDIR:-/tmp}/glean-check-XXXXXX")
+export TMPDIR
+trap 'rm -rf "$TMPDIR"' EXIT
 
 npm run zip
 npm run build:e2e

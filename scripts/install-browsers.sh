@@ -2,7 +2,7 @@
 # Installs the system browsers the e2e tests drive (Chromium + Firefox ESR) from
 # Debian packages. Playwright/Puppeteer must never download browsers: machines
 # here reach only the npm registry and Debian's archive.
-# Idempotent and silent when both are already present. CHROMIUM_PATH /
+# Idempotent and silent when both are already present; waits for a busy package manager. CHROMIUM_PATH /
 # FIREFOX_PATH, when set, must point at executables and are then used as is.
 set -euo pipefail
 
@@ -31,19 +31,31 @@ done
 # The German e2e test runs Debian's Chromium in German, which needs its translations.
 german_pak=/usr/lib/chromium/locales/de.pak
 if [[ -z "${CHROMIUM_PATH:-}" && ! -e $german_pak ]]; then missing+=(chromium-l10n); fi
+# And Firefox ESR in German, which needs its German language pack.
+german_xpi=/usr/lib/firefox-esr/browser/extensions/langpack-de@firefox-esr.mozilla.org.xpi
+if [[ -z "${FIREFOX_PATH:-}" && ! -e $german_xpi ]]; then missing+=(firefox-esr-l10n-de); fi
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 
 # Debian proper: both packages are in the main archive. (Ubuntu ships chromium
 # only as a snap and no firefox-esr; there apt-get fails and says so.)
 if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null &&
    grep -qiE '^(ID|ID_LIKE)=.*(debian|ubuntu)' /etc/os-release 2>/dev/null; then
-  echo "install-browsers: installing ${missing[*]} with apt-get" >&2
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq "${missing[@]}" >/dev/null
+  here=$(dirname "$0")
+  # Another apt-get or the system's own upgrades may hold the lock: wait for it (with a limit)
+  # rather than fail; apt's own lock timeout covers the moment between that check and the call.
+  lock_wait=(-o "DPkg::Lock::Timeout=${APT_LOCK_WAIT:-600}")
+  bash "$here/wait-apt-lock.sh"
+  echo "install-browsers: apt-get update (the package lists)…" >&2
+  apt-get "${lock_wait[@]}" update -q
+  bash "$here/wait-apt-lock.sh"
+  # Not quiet: a few hundred MB take minutes, and each package's line shows that it is moving.
+  echo "install-browsers: installing ${missing[*]} with apt-get (a few hundred MB; some minutes)…" >&2
+  apt-get "${lock_wait[@]}" install -y -q "${missing[@]}"
   if have CHROMIUM_PATH /usr/bin/chromium /usr/bin/chromium-browser &&
      have FIREFOX_PATH /usr/bin/firefox-esr /usr/bin/firefox &&
-     { [[ -n "${CHROMIUM_PATH:-}" ]] || [[ -e $german_pak ]]; }; then
+     { [[ -n "${CHROMIUM_PATH:-}" ]] || [[ -e $german_pak ]]; } &&
+     { [[ -n "${FIREFOX_PATH:-}" ]] || [[ -e $german_xpi ]]; }; then
     exit 0
   fi
   echo "install-browsers: apt-get finished but a browser is still missing" >&2
@@ -52,7 +64,7 @@ fi
 
 cat >&2 <<MSG
 install-browsers: missing ${missing[*]}. The e2e tests use system browsers.
-  On Debian, as root:  apt-get update && apt-get install -y chromium chromium-l10n firefox-esr
+  On Debian, as root:  apt-get update && apt-get install -y chromium chromium-l10n firefox-esr firefox-esr-l10n-de
   Or set CHROMIUM_PATH / FIREFOX_PATH to executables you already have.
 MSG
 exit 1

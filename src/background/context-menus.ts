@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { t } from '../i18n/t';
+import { hasContextMenus } from './capabilities';
 import { IMAGE_LINK_PATTERNS, LINK_SUFFIX, MENU, PRESETS, profileTitle } from './menu-actions';
 
 type CreateProps = Parameters<typeof browser.contextMenus.create>[0];
@@ -20,6 +21,7 @@ function create(props: CreateProps): Promise<void> {
 
 /** Builds the menu afresh (removing what an earlier start left), with the current user id. */
 export async function createMenus(userId: string): Promise<void> {
+  if (!hasContextMenus()) return;
   await browser.contextMenus.removeAll();
   // The same entries twice: on images (any address), and on links whose address looks like an
   // image (a filter on images would hide the entries for addresses without a file extension).
@@ -42,6 +44,7 @@ export async function createMenus(userId: string): Promise<void> {
 
 /** Keeps the profile entry's title in step with "Your user ID". */
 export async function updateProfileTitle(userId: string): Promise<void> {
+  if (!hasContextMenus()) return;
   for (const id of [PRESETS[0]!.id, PRESETS[0]!.id + LINK_SUFFIX]) {
     await browser.contextMenus.update(id, { title: profileTitle(userId) }).catch(() => undefined);
   }

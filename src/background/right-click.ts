@@ -14,6 +14,7 @@ import { acquireImage } from './acquire-image';
 import { menuChoice } from './menu-actions';
 import { askPage, findInPage } from './page-access';
 import { markTab, toastForJob } from './toast-relay';
+import { offerShow } from './toast-offers';
 import { enqueueBytes } from './upload-handlers';
 
 /** What the browser tells about a menu click, reduced to what the upload needs. */
@@ -46,6 +47,7 @@ export function imageSitePattern(src: string | undefined, pageUrl: string | unde
 
 /** Shows a toast, or where the page cannot show one (browser pages, stores), marks the tab's badge. */
 async function toast(tabId: number, state: ToastState): Promise<void> {
+  if (state.kind === 'done') offerShow(tabId, state.jobId);
   const shown = await askPage(tabId, 0, { tool: 'toast', toast: state }).catch(() => false);
   if (!shown) await markTab(tabId, state);
 }

@@ -12,6 +12,7 @@ import { tabHandlers } from './tab-handlers';
 import { toastHandlers } from './toast-handlers';
 import { createMenus, updateProfileTitle } from './context-menus';
 import { onMenuClicked } from './right-click';
+import { hasContextMenus } from './capabilities';
 import { loadSettings } from '../db/settings';
 import { uploadHandlers } from './upload-handlers';
 import { oauthHandlers } from './oauth-handlers';
@@ -28,7 +29,8 @@ export function setupBackground(): void {
   );
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender as SenderInfo));
 
-  browser.contextMenus.onClicked.addListener(onMenuClicked);
+  // No context menus on Firefox for Android: everything else (popup, options, pages) still works.
+  if (hasContextMenus()) browser.contextMenus.onClicked.addListener(onMenuClicked);
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void syncContentScripts();
     void loadSettings().then((s) => createMenus(s.userId));

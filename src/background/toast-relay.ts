@@ -10,6 +10,7 @@ import { sentAgainNote } from '../history/sent-again';
 import { t } from '../i18n/t';
 import type { QueueEvent } from '../messaging/protocol';
 import type { JobSummary } from '../queue/types';
+import { offerShow } from './toast-offers';
 
 /** What the toast shows for a job's state, or null when nothing changes for the person. */
 export function toastForJob(job: JobSummary): ToastState | null {
@@ -33,6 +34,7 @@ export function toastForJob(job: JobSummary): ToastState | null {
 
 /** Shows a toast in a tab's top frame; false when the page cannot show one. */
 export function sendToast(tabId: number, toast: ToastState): Promise<boolean> {
+  if (toast.kind === 'done') offerShow(tabId, toast.jobId);
   return browser.tabs.sendMessage(tabId, { tool: 'toast', toast }, { frameId: 0 }).then(
     () => true,
     () => false,

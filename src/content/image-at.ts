@@ -17,9 +17,45 @@ export function imageSourceOf(el: Element): string | null {
   return match?.[2] ? new URL(match[2], document.baseURI).href : null;
 }
 
-/** The image under a point, looking through the stacked elements and up their ancestors. */
+// Below these a layer shows (next to) nothing: a page could lay such an image over the one the
+// person sees, to have them upload a picture they never saw.
+const MIN_OPACITY = 0.1;
+const MIN_SIDE_PX = 4;
+
+/** A clip: rect(...) that leaves less than MIN_SIDE_PX either way. */
+function clippedAway(clip: string): boolean {
+  const sides = /^rect\(([^)]*)\)$/.exec(clip.trim())?.[1]?.split(/[\s,]+/).map((v) => parseFloat(v));
+  if (!sides || sides.length !== 4 || sides.some((v) => Number.isNaN(v))) return false;
+  const [top, right, bottom, left] = sides as [number, number, number, number];
+  return right - left < MIN_SIDE_PX || bottom - top < MIN_SIDE_PX;
+}
+
+/**
+ * Whether a person can see an element: not hidden, not (nearly) transparent itself or through an
+ * ancestor, not too small, not clipped away. A clip-path needs no check: the browser's hit test,
+ * which gives us the elements under the point, already leaves out what it clips.
+ */
+export function isVisible(el: Element): boolean {
+  const box = el.getBoundingClientRect();
+  if (box.width < MIN_SIDE_PX || box.height < MIN_SIDE_PX) return false;
+  const visibility = getComputedStyle(el).visibility;
+  if (visibility === 'hidden' || visibility === 'collapse') return false;
+  let opacity = 1;
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    const style = getComputedStyle(node);
+    opacity *= Number.parseFloat(style.opacity || '1');
+    if (opacity < MIN_OPACITY || clippedAway(style.clip || 'auto')) return false;
+  }
+  return true;
+}
+
+/**
+ * The image under a point: the topmost element a person can see that shows one (itself or through
+ * an ancestor); invisible layers above it are looked through, never taken.
+ */
 export function imageAtPoint(x: number, y: number): string | null {
   for (const el of document.elementsFromPoint(x, y)) {
+    if (!isVisible(el)) continue;
     const found = imageFrom(el);
     if (found) return found;
   }

@@ -1,12 +1,13 @@
 /**
  * "Upload background image to Glean" in browsers that do not say which element was right-clicked
  * (Chrome): the page part was not there at that moment, so it asks the person to click the
- * picture once. Firefox names the element, and no click is needed.
+ * picture once: the topmost picture there that the person can see (image-at.ts). Firefox names
+ * the element, and no click is needed.
  */
 import { browser } from 'wxt/browser';
 import { t } from '../i18n/t';
 import type { FindImageReply } from './page-tools-protocol';
-import { imageAtPoint, imageFrom } from './image-at';
+import { imageAtPoint, imageFrom, isVisible } from './image-at';
 import { showToast, hideToast } from './toast';
 import { TOAST_CSS } from './toast-style';
 
@@ -18,10 +19,21 @@ function targetElement(id: number): Element | null {
   return menus?.getTargetElement?.(id) ?? null;
 }
 
+/**
+ * Firefox names the topmost element under the pointer, which may be an invisible layer a page put
+ * over the picture: then the picture the person saw is the topmost visible one at that layer's
+ * centre (the pointer's own position is not known here).
+ */
+function imageBehind(layer: Element): string | null {
+  const box = layer.getBoundingClientRect();
+  return imageAtPoint(box.left + box.width / 2, box.top + box.height / 2);
+}
+
 /** Finds the picture the person means, by the menu's target or by one click on it. */
 export function findImage(targetElementId?: number): Promise<FindImageReply> {
   if (targetElementId !== undefined) {
-    const src = imageFrom(targetElement(targetElementId));
+    const target = targetElement(targetElementId);
+    const src = target && !isVisible(target) ? imageBehind(target) : imageFrom(target);
     return Promise.resolve(src ? { ok: true, src } : none());
   }
   return new Promise((resolve) => {
@@ -35,10 +47,13 @@ export function findImage(targetElementId?: number): Promise<FindImageReply> {
       hideToast();
       resolve(reply);
     };
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && finish({ ok: false, message: 'cancelled' });
+    // Only the person's own input counts (isTrusted): a page script could send a synthetic Escape
+    // to cancel, or a click at a point of its choosing.
+    const onKey = (e: KeyboardEvent) => e.isTrusted && e.key === 'Escape' && finish({ ok: false, message: 'cancelled' });
     layer.addEventListener('click', (e) => {
       e.preventDefault();
       e.stopPropagation();
+      if (!e.isTrusted) return;
       host.remove(); // so the layer itself is not what lies under the point
       const src = imageAtPoint(e.clientX, e.clientY);
       finish(src ? { ok: true, src } : none());

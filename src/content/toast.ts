@@ -1,9 +1,10 @@
 /**
  * The in-page toast for right-click uploads: progress, then the key with copy buttons and "Show",
- * or the reason in words with "Retry". It lives in a shadow root, so page styles cannot break it
- * (open, so accessibility tools can check it; it holds nothing secret: the page had the picture,
- * and its buttons can only retry this tab's uploads or show the history), and it is announced to
- * screen readers.
+ * or the reason in words with "Retry". It lives in a closed shadow root, so page styles cannot
+ * break it and page scripts can neither read it (the key is the user's, not the page's) nor reach
+ * its buttons; the extension keeps the root in its own content-script world, which pages cannot
+ * see. Each button that asks the background for something works once per toast. It is announced
+ * to screen readers.
  */
 import { send } from '../messaging/send';
 import { messageLanguage, t, type MessageKey } from '../i18n/t';
@@ -11,7 +12,15 @@ import type { ToastState } from './page-tools-protocol';
 import { TOAST_CSS } from './toast-style';
 
 const TAG = 'glean-images-toast';
+/** Where the toast's host and closed root are kept: a global of the content-script world. */
+export const TOAST_SLOT = '__gleanImagesToast';
 let hideTimer: ReturnType<typeof setTimeout> | undefined;
+
+interface Mounted {
+  host: HTMLElement;
+  root: ShadowRoot;
+}
+const scope = globalThis as unknown as Record<typeof TOAST_SLOT, Mounted | undefined>;
 
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) {
   const el = Object.assign(document.createElement(tag), props);
@@ -50,21 +59,34 @@ function button(label: string, onClick: (b: HTMLButtonElement) => void): HTMLBut
   return b;
 }
 
+/** A button that asks the background once: then it is spent, even if kept after the toast went. */
+function requestButton(label: string, request: () => Promise<unknown>): HTMLButtonElement {
+  let spent = false;
+  return button(label, (b) => {
+    if (spent) return;
+    spent = true;
+    b.disabled = true;
+    void request().catch(() => undefined);
+  });
+}
+
 /** Removes the toast. */
 export function hideToast(): void {
   clearTimeout(hideTimer);
-  document.querySelector(TAG)?.remove();
+  scope[TOAST_SLOT]?.host.remove();
+  scope[TOAST_SLOT] = undefined;
 }
 
-// Found in the page rather than kept in a variable: a re-injected page part must reuse the toast
-// an earlier one put there, never add a second.
+// Kept in the content-script world's global rather than a module variable: a re-injected page
+// part (a new module) must reuse the toast an earlier one put there, never add a second.
 function mount(): ShadowRoot {
-  const existing = document.querySelector(TAG)?.shadowRoot;
-  if (existing) return existing;
+  const existing = scope[TOAST_SLOT];
+  if (existing?.host.isConnected) return existing.root;
   const host = document.createElement(TAG);
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
   root.append(element('style', { textContent: TOAST_CSS }));
   document.documentElement.append(host);
+  scope[TOAST_SLOT] = { host, root };
   return root;
 }
 
@@ -76,7 +98,7 @@ function content(state: ToastState): HTMLElement[] {
       return [element('p', { className: 'title' }, t('extName')), element('p', { className: 'body' }, state.message)];
     case 'failed': {
       const actions = element('div', { className: 'actions' });
-      if (state.jobId) actions.append(button(t('common_retry'), () => void send('toast.retry', { jobId: state.jobId! }).catch(() => undefined)));
+      if (state.jobId) actions.append(requestButton(t('common_retry'), () => send('toast.retry', { jobId: state.jobId! })));
       return [element('p', { className: 'title' }, t('toast_uploadFailed')), element('p', { className: 'body' }, state.message), actions];
     }
     case 'done':
@@ -90,7 +112,7 @@ function content(state: ToastState): HTMLElement[] {
           copyButton(state.key, 'common_copyKey'),
           copyButton(state.url, 'common_copyUrl'),
           copyButton(state.markdown, 'common_copyMarkdown'),
-          button(t('toast_show'), () => void send('toast.show', { jobId: state.jobId }).catch(() => undefined)),
+          requestButton(t('toast_show'), () => send('toast.show', { jobId: state.jobId })),
         ),
       ];
   }

@@ -6,13 +6,10 @@
 
 import { t, type MessageKey } from '../i18n/t';
 import { GleanError } from './errors';
+import { HEADER_SAFE, isActAsAddress } from './header-values';
 import type { GleanAuth, ImageMetadataFields, ImageQuery } from './types';
 
 const METADATA_FIELDS = ['type', 'id', 'ds', 'cid'] as const;
-
-// Header values must be visible ASCII: anything else makes fetch throw a bare TypeError
-// (or, with CR/LF, would be header injection).
-const HEADER_SAFE = /^[\x21-\x7e]+$/;
 
 function invalid(message: string): GleanError {
   return new GleanError('invalid-input', message);
@@ -102,7 +99,7 @@ export function authHeaders(auth: GleanAuth): Record<string, string> {
       // A global token without act-as would act as nobody (or as an admin): never send one.
       const actAs = typeof a.actAs === 'string' ? a.actAs.trim() : '';
       if (actAs === '') throw invalid(t('glean_actAsMissing'));
-      if (!HEADER_SAFE.test(actAs) || !/^[^@]+@[^@]+$/.test(actAs)) {
+      if (!isActAsAddress(actAs)) {
         throw invalid(t('glean_actAsInvalid', actAs));
       }
       // X-Glean-ActAs is the current name; X-Scio-Actas (deprecated, still accepted) keeps older

@@ -1,5 +1,6 @@
 import { normalizeBackendUrl } from '../glean/backend-url';
 import { isGleanError } from '../glean/errors';
+import { isActAsAddress } from '../glean/header-values';
 import { t } from '../i18n/t';
 import type { Settings, TokenType } from './types';
 
@@ -17,12 +18,9 @@ export interface FieldError {
   message: string;
 }
 
-// Deliberately simple: one @, no spaces, a dot in the domain. Glean decides the rest.
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-/** Whether a string looks like an e-mail address. */
+/** Whether a string is an e-mail address to act as: exactly what a request will send (header-values.ts). */
 export function isEmail(value: string): boolean {
-  return EMAIL.test(value.trim());
+  return isActAsAddress(value.trim());
 }
 
 /** The API base for what was typed as "Glean backend", or '' with the reason added to `errors`. */

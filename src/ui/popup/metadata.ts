@@ -28,8 +28,12 @@ export const TYPE_HINTS = {
   USER: 'popup_hintUser',
 } as const satisfies Record<ImageType, MessageKey>;
 
-/** Types whose images cannot be addressed without an ID. */
-const NEEDS_ID: ReadonlySet<ImageType> = new Set<ImageType>(['USER', 'UGC']);
+/**
+ * Types whose uploads are refused without an ID: only USER, whose ID says whose profile picture it
+ * is. A UGC image without one is what the API allows and the right-click upload sends; it is then
+ * found by its key (the type's hint says what an ID adds).
+ */
+const NEEDS_ID: ReadonlySet<ImageType> = new Set<ImageType>(['USER']);
 
 export const TYPE_OPTIONS = IMAGE_TYPES;
 
@@ -42,7 +46,7 @@ export function initialMetadata(settings: Pick<PublicSettings, 'actAs'>): Metada
 export function checkMetadata(draft: MetadataDraft, global: boolean): MetadataErrors {
   const errors: MetadataErrors = {};
   if (NEEDS_ID.has(draft.type) && !draft.id.trim()) {
-    errors.id = draft.type === 'USER' ? t('popup_userNeedsId') : t('popup_ugcNeedsId');
+    errors.id = t('popup_userNeedsId');
   }
   for (const field of ['id', 'ds', 'cid'] as const) {
     if (draft[field].trim().length > LIMITS.fieldLength) errors[field] = tCount('popup_fieldTooLong', LIMITS.fieldLength);

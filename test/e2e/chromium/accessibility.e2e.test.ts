@@ -1,10 +1,10 @@
 // The in-page toast passes axe in every state, and a whole upload can be done with the keyboard.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeFindings } from '../support/axe';
 import { openExtensionPage, type ChromiumWithExtension } from '../support/chromium';
 import { launchConfigured } from '../support/configured-chromium';
 import { solidPng, startSandbox, type Sandbox } from '../support/sandbox-fixture';
+import { focusToast, toastAxeFindings, waitForToast } from '../support/toast';
 
 let sandbox: Sandbox;
 let browser: ChromiumWithExtension;
@@ -39,12 +39,12 @@ describe('Chromium: accessibility', () => {
         await chrome.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/page-tools.js'] });
         await chrome.tabs.sendMessage(id, { tool: 'toast', toast: t }, { frameId: 0 });
       }, [tabId, toast] as const);
-      await page.locator(`glean-images-toast .toast[data-state="${toast.kind}"]`).waitFor();
-      found.push(...(await axeFindings(page, `toast ${toast.kind}`, 'glean-images-toast')));
+      await waitForToast(page, browser.extensionId, [toast.kind]);
+      found.push(...(await toastAxeFindings(page, browser.extensionId, `toast ${toast.kind}`)));
     }
     expect(found).toEqual([]);
     // Keyboard: the toast's buttons are reachable, and Esc closes it.
-    await page.locator('glean-images-toast button').first().focus();
+    await focusToast(page, browser.extensionId);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('glean-images-toast').count()).toBe(0);
     await page.close();

@@ -4,12 +4,10 @@
 // defaults saved in the Uploads section are what the next plain right-click upload sends. Both are
 // photographed in light and dark and checked with axe.
 import { createHash } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { axeFindings } from '../support/axe';
-import { docShot } from '../support/doc-shots';
+import { docShot, REVIEW_SHOTS } from '../support/doc-shots';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromiumWithExtension, openExtensionPage, type ChromiumWithExtension } from '../support/chromium';
 import { fillOptions, firstRunOptionsPage, sendFromPage } from '../support/options-page';
@@ -18,7 +16,9 @@ import { apiRequests, demoUrl, startSandbox, type Sandbox } from '../support/san
 
 /** A build other than `npm run build`'s, e.g. one made into a private folder. */
 const BUILD = process.env.GLEAN_E2E_CHROME_BUILD ?? CHROME_BUILD;
-const SHOTS = process.env.GLEAN_E2E_SHOTS ?? mkdtempSync(join(tmpdir(), 'details-shots-'));
+// In the repository's ignored test-results/, not the system's temp folder, which a run leaves as it found it.
+const SHOTS = process.env.GLEAN_E2E_SHOTS ?? `${REVIEW_SHOTS}details`;
+mkdirSync(SHOTS, { recursive: true });
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const uploads = (s: Sandbox) => apiRequests(s).filter((r) => r.method === 'POST' && r.path === '/rest/api/v1/uploadimage');
@@ -114,10 +114,12 @@ describe('Chromium: "Upload with details…"', () => {
     await docShot(details, 'details-window', { fullPage: false });
   });
 
-  it('refuses to send without an ID for UGC, saying why', async () => {
+  it('refuses to send a profile picture without its user ID, saying why', async () => {
+    await details.getByLabel('Type', { exact: true }).selectOption('USER');
     await details.getByRole('button', { name: 'Upload', exact: true }).click();
-    await details.getByText('A UGC image needs the content ID.').waitFor();
+    await details.getByText('A profile picture (USER) needs the user ID.').waitFor();
     expect(uploads(sandbox)).toHaveLength(0);
+    await details.getByLabel('Type', { exact: true }).selectOption('UGC');
   });
 
   it('uploads the demo picture\'s exact bytes with the ID and Datasource typed there', async () => {

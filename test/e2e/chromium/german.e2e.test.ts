@@ -10,6 +10,7 @@ import { docShot } from '../support/doc-shots';
 import { clickAndReadStatus, firstRunOptionsPage } from '../support/options-page';
 import { CHROME_BUILD } from '../support/paths';
 import { startSandbox, type Sandbox } from '../support/sandbox-fixture';
+import { waitForToast } from '../support/toast';
 
 const de = readLocale('de');
 const en = readLocale('en');
@@ -86,12 +87,11 @@ describe('Chromium in German', () => {
       },
       [{ menuItemId: 'glean-upload', srcUrl, pageUrl: page.url(), frameId: 0, mediaType: 'image' }, page.url()] as const,
     );
-    const toast = page.locator('glean-images-toast .toast[data-state="done"]');
-    await toast.waitFor({ timeout: 15_000 });
-    expect(await toast.locator('.title').textContent()).toBe(german('toast_uploaded'));
+    const toast = await waitForToast(page, browser.extensionId, ['done']);
+    expect(toast.title).toBe(german('toast_uploaded'));
     // The page is English; the toast says it is German, for screen readers.
-    expect(await toast.getAttribute('lang')).toBe('de');
-    expect(await toast.getByRole('button').allTextContents()).toEqual(
+    expect(toast.lang).toBe('de');
+    expect(toast.buttons.map((b) => b.name)).toEqual(
       expect.arrayContaining([german('common_copyKey'), german('common_copyUrl'), german('common_copyMarkdown'), german('toast_show')]),
     );
     await page.close();

@@ -1,20 +1,19 @@
 // The popup in real Chromium against the sandbox: uploads through its file input, paste and drop
 // land as exactly those bytes and parameters, lookups render, the page's images upload, every tab
 // passes axe, and each tab is photographed in light and dark (test-results/screenshots/) and, for
-// the README, once in use (docs/screenshots/).
+// the README, once in use (docs/screenshots/ under `npm run screenshots`).
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { docShot } from '../support/doc-shots';
+import { docShot, REVIEW_SHOTS } from '../support/doc-shots';
 import type { ChromiumWithExtension } from '../support/chromium';
 import { openExtensionPage } from '../support/chromium';
 import { launchConfigured } from '../support/configured-chromium';
 import { apiRequests, demoUrl, solidPng, startSandbox, type Sandbox } from '../support/sandbox-fixture';
 
-const SHOTS = resolve('test-results/screenshots');
+const SHOTS = REVIEW_SHOTS;
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TABS = ['Upload', 'Look up', 'This page', 'History'] as const;
 

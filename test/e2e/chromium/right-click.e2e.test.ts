@@ -5,7 +5,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allowSite, type ChromiumWithExtension } from '../support/chromium';
 import { launchConfigured } from '../support/configured-chromium';
-import { docShot } from '../support/doc-shots';
+import { docShotArea } from '../support/doc-shots';
+import { clickToastButton, readToast, waitForToast } from '../support/toast';
 import { startSandbox, type Sandbox } from '../support/sandbox-fixture';
 
 let sandbox: Sandbox;
@@ -26,13 +27,12 @@ async function rightClick(info: Record<string, unknown>): Promise<void> {
 
 /** Waits for the toast's final state and returns it (state and its key or message); `photo` names its README picture. */
 async function toastResult(photo?: string): Promise<{ state: string; text: string }> {
-  const box = page.locator('glean-images-toast .toast[data-state="done"], glean-images-toast .toast[data-state="failed"]');
-  await box.waitFor({ timeout: 15_000 });
-  if (photo) await docShot(box, photo, { pad: 12 });
-  const state = (await box.getAttribute('data-state')) ?? '';
-  const text = state === 'done' ? ((await box.locator('.key').textContent()) ?? '') : ((await box.locator('.body').textContent()) ?? '');
-  await page.locator('glean-images-toast button[aria-label="Close"]').click();
-  return { state, text };
+  const view = await waitForToast(page, browser.extensionId, ['done', 'failed']);
+  if (photo) await docShotArea(page, view.box, photo, 12);
+  const text = (view.state === 'done' ? view.key : view.body) ?? '';
+  await clickToastButton(page, view, 'Close');
+  await expect.poll(() => readToast(page, browser.extensionId)).toBeNull();
+  return { state: view.state, text };
 }
 
 async function picture(name: string): Promise<Buffer> {
@@ -65,6 +65,25 @@ describe('Chromium: right-click "Upload to Glean"', () => {
   it('uploads a plain image, and the toast shows its key', async () => {
     await rightClick({ menuItemId: 'glean-upload', srcUrl: await src('plain'), mediaType: 'image' });
     await expectUploaded('red', 'toast-done');
+  });
+
+  it("keeps the toast out of the page's reach: no root, no key, and Show works once", async () => {
+    await rightClick({ menuItemId: 'glean-upload', srcUrl: await src('plain'), mediaType: 'image' });
+    const view = await waitForToast(page, browser.extensionId, ['done']);
+    const key = view.key!;
+    // What a page script can find: the host, but not its root, nor the key anywhere in the page.
+    const seen = await page.evaluate((k) => {
+      const host = document.querySelector('glean-images-toast');
+      return { host: !!host, root: host?.shadowRoot ?? null, html: document.documentElement.outerHTML.includes(k), text: document.documentElement.innerText.includes(k) };
+    }, key);
+    expect(seen).toEqual({ host: true, root: null, html: false, text: false });
+    const history = browser.context.waitForEvent('page', { predicate: (p) => p.url().includes(`highlight=`) });
+    await clickToastButton(page, view, 'Show');
+    expect((await history).url()).toContain('view=history');
+    await (await history).close();
+    const after = await waitForToast(page, browser.extensionId, ['done']);
+    expect(after.buttons.find((b) => b.name === 'Show')?.disabled).toBe(true);
+    await clickToastButton(page, after, 'Close');
   });
 
   it('uploads the srcset candidate shown, and the <picture> source shown', async () => {
@@ -111,13 +130,23 @@ describe('Chromium: right-click "Upload to Glean"', () => {
     await expectUploaded('blue');
   });
 
-  it('uploads a CSS background image the person then clicks on', async () => {
+  it('uploads a CSS background image the person then clicks on, never an invisible one laid over it', async () => {
     await rightClick({ menuItemId: 'glean-upload-background' });
-    await page.locator('glean-images-toast .toast[data-state="info"]').waitFor();
-    // The picking layer covers the page, so click where the element is, as a person would.
+    await waitForToast(page, browser.extensionId, ['info']);
+    // The page's attack: an invisible picture over the one shown, and a synthetic Escape.
     const box = (await page.locator('#background').boundingBox())!;
+    await page.evaluate(([b, decoy]) => {
+      const img = Object.assign(document.createElement('img'), { id: 'decoy', src: decoy });
+      img.style.cssText = `position: fixed; left: ${b.x}px; top: ${b.y}px; width: ${b.width}px; height: ${b.height}px; opacity: 0; z-index: 99999`;
+      document.body.append(img);
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    }, [box, `${sandbox.origin}/demo/img/red.png`] as const);
+    await page.waitForFunction(() => (document.getElementById('decoy') as HTMLImageElement).complete);
+    expect(await page.locator('glean-images-picker').count()).toBe(1); // not cancelled
+    // The picking layer covers the page, so click where the element is, as a person would.
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
     await expectUploaded('navy');
+    await page.evaluate(() => document.getElementById('decoy')?.remove());
   });
 
   it('uploads with a preset type, and asks for "Your user ID" before a profile picture', async () => {

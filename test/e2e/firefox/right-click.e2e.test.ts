@@ -38,19 +38,46 @@ async function rightClick(info: Record<string, unknown>): Promise<void> {
   }, info, page.url());
 }
 
+/**
+ * The toast as the extension sees it. Its shadow root is closed, so the page (and puppeteer in it)
+ * cannot look inside; the extension keeps it in its content-script world, which a script injected
+ * by the extension shares, so the options page asks through scripting.executeScript. `close`
+ * closes it with its own button.
+ */
+async function readToast(close = false): Promise<{ state: string; text: string; lang: string } | null> {
+  return options.evaluate(async (pageUrl, shut) => {
+    const b = (globalThis as any).browser;
+    const tab = (await b.tabs.query({})).find((t: { url?: string }) => t.url === pageUrl);
+    const [injection] = await b.scripting.executeScript({
+      target: { tabId: tab.id, frameIds: [0] },
+      args: [shut],
+      func: (closeIt: boolean) => {
+        const m = (globalThis as any).__gleanImagesToast;
+        const box = m?.host.isConnected ? m.root.querySelector('.toast') : null;
+        if (!box) return null;
+        const view = { state: box.dataset.state, lang: box.lang, text: (box.querySelector('.key') ?? box.querySelector('.body'))?.textContent ?? '' };
+        if (closeIt) box.querySelector('button.close').click();
+        return view;
+      },
+    });
+    return injection.result;
+  }, page.url(), close);
+}
+
 async function expectUploaded(colour: string): Promise<void> {
-  // Polled: changes inside a shadow root do not wake puppeteer's mutation-based waiting.
-  const handle = await page.waitForFunction(
-    () => document.querySelector('glean-images-toast')?.shadowRoot?.querySelector('.toast[data-state="done"], .toast[data-state="failed"]'),
-    { polling: 100, timeout: 25_000 },
-  );
-  const box = handle.asElement() as import('puppeteer-core').ElementHandle<Element>;
-  const state = await box.evaluate((el) => el.getAttribute('data-state'));
-  const text = await box.evaluate((el) => (el.querySelector('.key') ?? el.querySelector('.body'))?.textContent ?? '');
-  expect(`${state}: ${text}`).toMatch(/^done: /);
-  await box.evaluate((el) => (el.querySelector('button[aria-label="Close"]') as HTMLButtonElement).click());
+  const deadline = Date.now() + 25_000;
+  let view = await readToast();
+  while (view?.state !== 'done' && view?.state !== 'failed') {
+    if (Date.now() > deadline) throw new Error(`no final toast (now: ${view?.state ?? 'none'})`);
+    await new Promise((r) => setTimeout(r, 100));
+    view = await readToast();
+  }
+  expect(`${view.state}: ${view.text}`).toMatch(/^done: /);
+  // The page itself sees the host, but neither the root nor the key.
+  expect(await page.evaluate((k) => [document.querySelector('glean-images-toast')?.shadowRoot ?? null, document.documentElement.outerHTML.includes(k)], view.text)).toEqual([null, false]);
+  await readToast(true);
   const expected = Buffer.from(await (await fetch(`${sandbox.origin}/demo/img/${colour}.png`)).arrayBuffer());
-  expect(sandbox.images.getByKey(text)?.bytes.equals(expected), colour).toBe(true);
+  expect(sandbox.images.getByKey(view.text)?.bytes.equals(expected), colour).toBe(true);
 }
 
 const src = (id: string) => page.$eval(`#${id}`, (img) => (img as HTMLImageElement).currentSrc);

@@ -18,7 +18,7 @@ export interface FirefoxWithExtension {
 
 // Puppeteer already writes its "testing" prefs into the profile (no updates,
 // no safe browsing, blank start page, ...). These add what extension tests need.
-const PREFS: Record<string, unknown> = {
+export const PREFS: Record<string, unknown> = {
   // MV3 host permissions are optional in Firefox; with this false,
   // permissions.request() from a user gesture resolves true without a doorhanger
   // (with it true the request hangs headless: nobody can click "Allow").
@@ -40,6 +40,12 @@ const PREFS: Record<string, unknown> = {
   'extensions.blocklist.enabled': false,
   'network.captive-portal-service.enabled': false,
   'network.connectivity-service.enabled': false,
+  // A tab in the background (the popup, opened as a tab, while "This page" looks at the active
+  // page) keeps full-speed timers and frames: puppeteer's polling and its locators' stability
+  // checks run on them, and at Firefox's 1 s / 1 fps background pace each step took seconds.
+  'dom.min_background_timeout_value': 4,
+  'dom.timeout.enable_budget_timer_throttling': false,
+  'layout.throttled_frame_rate': 60,
 };
 
 async function geckoId(dir: string): Promise<string> {
@@ -60,10 +66,12 @@ export async function launchFirefoxWithExtension(
   const uuid = randomUUID();
   // A private HOME: as root in CI HOME may be unset or shared; Firefox and
   // fontconfig write under it. Removed on close.
+  // Found first: a missing Firefox must not leave an empty home behind.
+  const executablePath = findFirefox();
   const home = await mkdtemp(join(tmpdir(), 'e2e-firefox-home-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: findFirefox(),
+    executablePath,
     headless: opts.headless ?? true,
     extraPrefsFirefox: {
       ...PREFS,

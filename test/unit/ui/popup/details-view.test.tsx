@@ -67,14 +67,15 @@ describe('Details window: uploading', () => {
   it('checks the form before sending and focuses the first problem', async () => {
     setup({ 'upload.enqueueFromTab': () => [queued()] });
     await screen.findByLabelText('ID');
+    fireEvent.change(screen.getByLabelText('Type'), { target: { value: 'USER' } });
     fireEvent.click(uploadButton());
-    await screen.findByText('A UGC image needs the content ID.');
+    await screen.findByText('A profile picture (USER) needs the user ID.');
     expect(screen.getByText('Please correct the fields marked below.')).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByLabelText('ID'));
     expect(sent('upload.enqueueFromTab')).toEqual([]);
     // Fixing the field takes its message away at once.
     fireEvent.input(screen.getByLabelText('ID'), { target: { value: 'c1' } });
-    await waitFor(() => expect(screen.queryByText('A UGC image needs the content ID.')).toBeNull());
+    await waitFor(() => expect(screen.queryByText('A profile picture (USER) needs the user ID.')).toBeNull());
     expect(screen.getByLabelText('ID').getAttribute('aria-invalid')).toBe('false');
   });
 

@@ -19,9 +19,10 @@ afterEach(cleanup);
 const draft = (over: Partial<MetadataDraft> = {}): MetadataDraft => ({ type: 'UGC', id: 'c1', ds: '', cid: '', actAs: '', ...over });
 
 describe('metadata checks', () => {
-  it('needs an ID for USER and UGC only', () => {
+  it('needs an ID for USER only; UGC without one is allowed, as the API and the right-click upload allow it', () => {
     expect(checkMetadata(draft({ type: 'USER', id: ' ' }), false)).toEqual({ id: 'A profile picture (USER) needs the user ID.' });
-    expect(checkMetadata(draft({ type: 'UGC', id: '' }), false)).toEqual({ id: 'A UGC image needs the content ID.' });
+    expect(checkMetadata(draft({ type: 'UGC', id: '' }), false)).toEqual({});
+    expect(uploadOptionsFrom(draft({ type: 'UGC', id: ' ' }), false)).toEqual({ metadata: { type: 'UGC' } });
     expect(checkMetadata(draft({ type: 'LOGO', id: '' }), false)).toEqual({});
   });
 
