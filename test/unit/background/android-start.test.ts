@@ -25,6 +25,7 @@ beforeEach(() => {
   fakeBrowser.reset();
   // Not implemented by WXT's fake browser; present on Android and desktop alike.
   vi.spyOn(fakeBrowser.permissions.onRemoved, 'addListener').mockImplementation(() => undefined);
+  vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => undefined);
   vi.spyOn(fakeBrowser.scripting, 'getRegisteredContentScripts').mockResolvedValue([]);
   vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockResolvedValue(undefined);
   vi.spyOn(fakeBrowser.scripting, 'unregisterContentScripts').mockResolvedValue(undefined);

@@ -13,7 +13,7 @@ import { storeEverywhere, storeSites } from '../../../src/db/sites';
 import type { CheckedSender } from '../../../src/messaging/router';
 import { PAUSE_RULE_ID, TOKEN_RULE_ID } from '../../../src/page-images/rules';
 import { resetDb } from '../db/reset-db';
-import { clearSessionRules, sessionRules } from '../fake-dnr';
+import { clearSessionRules, sessionRules } from '../fake-page-image-apis';
 
 const BASE = 'https://acme-be.glean.com/rest/api/v1';
 const ENDPOINT = `${BASE}/images`;

@@ -11,7 +11,7 @@ import { storeSites } from '../../../src/db/sites';
 import { TOKEN_RULE_ID } from '../../../src/page-images/rules';
 import { RateGate } from '../../../src/queue/rate-gate';
 import { resetDb } from '../db/reset-db';
-import { clearSessionRules, sessionRules } from '../fake-dnr';
+import { clearSessionRules, sessionRules } from '../fake-page-image-apis';
 import { API, ISSUER, fakeOAuth } from './fake-oauth';
 
 const realFetch = globalThis.fetch;
