@@ -3,7 +3,7 @@
  * whose answer is not an image (a 404's or a 429's text) as "aborted", without its status. The
  * background then asks the backend itself for that image, one at a time and through the page
  * gate (so a 429 it meets pauses page loads, never the user's uploads), and takes the answer as
- * the page's. Bounded: nothing is asked while page loads are paused.
+ * the page's. Bounded: one question at a time, none while page loads are paused.
  */
 import { isGleanError } from '../glean/errors';
 import type { ImageQuery } from '../glean/types';
@@ -41,27 +41,27 @@ export async function askBackend(url: string): Promise<Answer> {
   }
 }
 
-/** A queue explained one at a time; `explained` hears each answer. */
-export function createProber(deps: { ask(url: string): Promise<Answer>; paused(): Promise<boolean>; explained(item: Unexplained, answer: Answer | null): Promise<void> }) {
-  const queue: Unexplained[] = [];
-  let running = false;
-  async function run(): Promise<void> {
-    try {
-      for (let item = queue.shift(); item; item = queue.shift()) {
-        // While paused nothing is asked: what waits is asked for again when the pause ends.
-        await deps.explained(item, (await deps.paused()) ? null : await deps.ask(item.url));
-      }
-    } finally {
-      running = false;
-    }
-  }
+/**
+ * Explains one failed load at a time. What fails while an answer is awaited, or while page loads
+ * are paused, is held back (`hold`) rather than asked about: in a burst the first answer (often a
+ * 429) speaks for the rest, and asking about each would spend the very rate the page ran out of.
+ */
+export function createProber(deps: {
+  ask(url: string): Promise<Answer>;
+  paused(): Promise<boolean>;
+  hold(item: Unexplained): void;
+  explained(item: Unexplained, answer: Answer): Promise<void>;
+}) {
+  let busy = false;
   return {
-    add(item: Unexplained): void {
-      if (queue.some((q) => q.url === item.url && q.tabId === item.tabId)) return;
-      queue.push(item);
-      if (running) return;
-      running = true;
-      void run();
+    async add(item: Unexplained): Promise<void> {
+      if (busy || (await deps.paused())) return deps.hold(item);
+      busy = true;
+      try {
+        await deps.explained(item, await deps.ask(item.url));
+      } finally {
+        busy = false;
+      }
     },
   };
 }

@@ -10,7 +10,7 @@ import type { RetryRequest } from '../content/resolver-protocol';
 import { retryCss } from '../page-images/image-css';
 
 /** Images asked for again per second, with room left for the page's other loads. */
-export const RETRIES_PER_SECOND = 20;
+export const RETRIES_PER_SECOND = 25;
 
 /** One image to ask for again. */
 export interface HeldBack {

@@ -19,11 +19,16 @@ const DEFAULT_PAUSE_SECONDS = 2;
 /** Every Glean images endpoint ends so (the API base is always …/rest/api/v1). */
 const FILTER_URLS = ['*://*/*rest/api/v1/images*'];
 
+/** Times an image is asked for again before its failure stands. */
+const MAX_TRIES = 3;
+
 interface Seen {
   frameId: number;
   problem: ErrorInfo;
   /** Held back by a 429 or our pause: asked for again when the pause ends. */
   retry: boolean;
+  /** How often it was asked for again. */
+  tries: number;
 }
 
 const problems = new Map<number, Map<string, Seen>>();
@@ -38,11 +43,15 @@ function endpointPrefix(): Promise<string | null> {
   return endpoint;
 }
 
-function tabProblems(tabId: number): Map<string, Seen> {
+/** Notes why a tab's image did not show, and whether to ask for it again (while tries are left). */
+function note(tabId: number, frameId: number, url: string, problem: ErrorInfo, retry: boolean): void {
   let map = problems.get(tabId);
   if (!map) problems.set(tabId, (map = new Map()));
-  return map;
+  const tries = map.get(url)?.tries ?? 0;
+  map.set(url, { frameId, problem, retry: retry && tries < MAX_TRIES, tries });
 }
+
+const heldBack = (): ErrorInfo => ({ kind: 'rate-limited', message: t('bg_pagePaused') });
 
 type Details = { requestId: string; url: string; tabId: number; frameId: number; statusCode?: number; error?: string; responseHeaders?: { name: string; value?: string }[] };
 
@@ -63,7 +72,7 @@ async function record(tabId: number, frameId: number, url: string, answer: Answe
     return;
   }
   const error = errorForStatus(status, url, undefined, answer.retryAfterSeconds);
-  tabProblems(tabId).set(url, { frameId, problem: { kind: error.kind, message: error.message, status }, retry: status === 429 });
+  note(tabId, frameId, url, { kind: error.kind, message: error.message, status }, status === 429);
   if (status === 429) await pausePageRequests(answer.retryAfterSeconds ?? DEFAULT_PAUSE_SECONDS);
 }
 
@@ -80,30 +89,29 @@ async function onHeaders(d: Details): Promise<void> {
 const prober = createProber({
   ask: askBackend,
   paused: async () => (await pageGate.blockedUntil()) > 0,
-  async explained({ tabId, frameId, url, page }: Unexplained, answer: Answer | null) {
+  hold: ({ tabId, frameId, url }) => note(tabId, frameId, url, heldBack(), true),
+  async explained({ tabId, frameId, url, page }: Unexplained, answer: Answer) {
     if (pageOf(tabId) !== page) return; // the tab shows another page by now
-    // Asked during a pause, or found fine after all: shown by asking again when loads may go.
-    if (!answer || (answer.status >= 200 && answer.status < 400)) {
-      tabProblems(tabId).set(url, { frameId, problem: { kind: 'rate-limited', message: t('bg_pagePaused') }, retry: true });
-      if (answer) pump.kick();
+    if (answer.status === 0) return; // the backend is out of reach: the network error stands
+    if (answer.status >= 200 && answer.status < 400) {
+      // Fine after all (the load was cut short): asked for again, as what was held back with it.
+      note(tabId, frameId, url, heldBack(), true);
+      pump.kick();
       return;
     }
-    if (answer.status === 0) return; // the backend is out of reach: the network error stands
     await record(tabId, frameId, url, answer);
+    pump.kick(); // what was held back meanwhile, unless this answer paused page loads
   },
 });
 
 async function onError(d: Details): Promise<void> {
   if (answered.delete(d.requestId) || !(await ours(d))) return;
   // Our own pause blocked it (Chrome's words): asked for again when the pause ends.
-  if (/BLOCKED_BY_CLIENT/i.test(d.error ?? '')) {
-    tabProblems(d.tabId).set(d.url, { frameId: d.frameId, problem: { kind: 'rate-limited', message: t('bg_pagePaused') }, retry: true });
-    return;
-  }
-  tabProblems(d.tabId).set(d.url, { frameId: d.frameId, problem: { kind: 'network', message: t('bg_pageImageNetwork', d.error ?? '') }, retry: false });
-  // Firefox ends a load whose answer is no image (and its own blocked loads) as aborted, status
-  // unsaid: the backend is asked what it was.
-  // (Chrome says every status; its aborts are the page's own doing.)
+  if (/BLOCKED_BY_CLIENT/i.test(d.error ?? '')) return note(d.tabId, d.frameId, d.url, heldBack(), true);
+  note(d.tabId, d.frameId, d.url, { kind: 'network', message: t('bg_pageImageNetwork', d.error ?? '') }, false);
+  // Firefox ends a load whose answer is no image (a 404's or 429's text, and its own blocked
+  // loads) as aborted, status unsaid: the backend is asked what it was. (Chrome says every
+  // status; its aborts are the page's own doing.)
   if (import.meta.env.FIREFOX && /ABORT/i.test(d.error ?? '')) prober.add({ tabId: d.tabId, frameId: d.frameId, url: d.url, page: pageOf(d.tabId) });
 }
 
@@ -115,6 +123,7 @@ function takeHeldBack(max: number): HeldBack[] {
       if (out.length >= max) return out;
       if (!s.retry) continue;
       s.retry = false;
+      s.tries++;
       out.push({ tabId, frameId: s.frameId, url });
     }
   }

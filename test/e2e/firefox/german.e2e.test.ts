@@ -58,6 +58,8 @@ describe('Firefox in German', () => {
     expect(await options.evaluate(() => (globalThis as any).browser.i18n.getUILanguage())).toMatch(/^de/);
     expect(await options.evaluate(() => [document.documentElement.lang, document.title])).toEqual(['de', german('page_optionsTitle')]);
     await fill(await byLabel(options, german('options_backendLabel')), sandbox.origin);
+    // A fresh install starts on signing in with Glean: choose the API token.
+    await options.locator('button[data-method="token"]').click();
     await fill(await byLabel(options, german('options_apiToken')), 'not-the-right-token');
     // Worded by the background from the sandbox's 401.
     expect(await clickAndReadStatus(options, german('options_testConnection'))).toBe(german('bg_tokenRefused'));

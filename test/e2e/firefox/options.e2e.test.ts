@@ -24,6 +24,8 @@ beforeAll(async () => {
   sandbox = await startSandbox();
   firefox = await launchFirefoxWithExtension(FIREFOX_E2E_BUILD);
   options = await findExtensionPage(firefox.browser, `${firefox.baseUrl}options.html`, 15_000);
+  // A fresh install starts on signing in with Glean; these tests are about the API token.
+  await options.locator('button[data-method="token"]').click();
 });
 afterAll(async () => {
   await firefox?.close();

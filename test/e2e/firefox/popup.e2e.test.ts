@@ -253,6 +253,7 @@ describe('Firefox: the popup in dark mode', () => {
     dark = await launchFirefoxWithExtension(FIREFOX_BUILD, { prefs: { 'layout.css.prefers-color-scheme.content-override': 0 } });
     const opts = await findExtensionPage(dark.browser, `${dark.baseUrl}options.html`, 15_000);
     await opts.locator('#backend').fill(sandbox.origin);
+    await opts.locator('button[data-method="token"]').click(); // a fresh install starts on signing in with Glean
     await opts.locator('#token').fill(sandbox.tokens.user);
     await opts.locator('form button[type="submit"]').click();
     await opts.waitForFunction(() => document.querySelector('form [role="status"]')?.textContent === 'Saved.', { timeout: 15_000 });

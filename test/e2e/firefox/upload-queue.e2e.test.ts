@@ -39,6 +39,7 @@ beforeAll(async () => {
   firefox = await launchFirefoxWithExtension(FIREFOX_BUILD, { prefs: { 'extensions.background.idle.timeout': IDLE_MS } });
   options = await findExtensionPage(firefox.browser, `${firefox.baseUrl}options.html`, 15_000);
   await options.locator('#backend').fill(sandbox.origin);
+  await options.locator('button[data-method="token"]').click(); // a fresh install starts on signing in with Glean
   await options.locator('#token').fill(sandbox.tokens.user);
   await options.locator('form button[type="submit"]').click();
   await options.waitForFunction(() => document.querySelector('form [role="status"]')?.textContent === 'Saved.', { timeout: 15_000 });
@@ -187,6 +188,7 @@ describe('Firefox: a browser restart', () => {
     browser = await launch();
     const page = await findExtensionPage(browser, `moz-extension://${uuid}/options.html`, 15_000);
     await page.locator('#backend').fill(sandbox.origin);
+    await page.locator('button[data-method="token"]').click(); // a fresh install starts on signing in with Glean
     await page.locator('#token').fill(sandbox.tokens.user);
     await page.locator('form button[type="submit"]').click();
     await page.waitForFunction(() => document.querySelector('form [role="status"]')?.textContent === 'Saved.', { timeout: 15_000 });

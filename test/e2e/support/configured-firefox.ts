@@ -16,6 +16,8 @@ export async function launchConfiguredFirefox(sandbox: Sandbox, build = FIREFOX_
   try {
     const options = await findExtensionPage(firefox.browser, `${firefox.baseUrl}options.html`, 15_000);
     await options.locator('#backend').fill(sandbox.origin);
+    // A fresh install starts on signing in with Glean: choose the API token.
+    await options.locator('button[data-method="token"]').click();
     await options.locator('#token').fill(sandbox.tokens.user);
     await options.locator('#userId').fill('alice');
     // A real click: Firefox grants the backend's host only inside one.
