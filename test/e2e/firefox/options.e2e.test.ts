@@ -11,7 +11,7 @@ import { button, byLabel, clickAndReadStatus, fill, shows } from '../support/fir
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { FIREFOX_E2E_BUILD } from '../support/paths';
-import { apiRequests, demoUrl, startSandbox, type Sandbox } from '../support/sandbox-fixture';
+import { apiRequests, demoUrl, keysServed, startSandbox, type Sandbox } from '../support/sandbox-fixture';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const uploads = (s: Sandbox) => apiRequests(s).filter((r) => r.method === 'POST' && r.path === '/rest/api/v1/uploadimage');
@@ -87,7 +87,7 @@ describe('Firefox: connecting from the options page', () => {
     expect(await sendFrom(options, 'sites.set', { site: 'http://127.0.0.1', enabled: true })).toMatchObject({ ok: true });
     const page = await firefox.browser.newPage();
     await page.goto(demoUrl(sandbox));
-    await page.waitForFunction(() => document.getElementById('key-bob')?.getAttribute('data-glean-state') === 'shown', { polling: 100, timeout: 15_000 });
+    await expect.poll(() => keysServed(sandbox).has('seed-bob'), { timeout: 15_000 }).toBe(true);
     const answers = await options.evaluate(async (pageUrl) => {
       const b = (globalThis as any).browser;
       const tab = (await b.tabs.query({})).find((t: { url?: string }) => t.url === pageUrl);
