@@ -8,7 +8,7 @@ import { browser } from 'wxt/browser';
 import { loadSettings } from '../db/settings';
 import { loadEverywhere, loadSites } from '../db/sites';
 import { authHeaders } from '../glean/request';
-import { pageRules, siteHosts, type PageRuleInput } from '../page-images/rules';
+import { imagesEndpoint, pageRules, siteHosts, type PageRuleInput } from '../page-images/rules';
 import { RateGate } from '../queue/rate-gate';
 import { currentAuth, onCredentialsChanged } from './credentials';
 import { onAccessTokenRenewed } from './oauth-tokens';
@@ -46,7 +46,7 @@ async function currentInput(): Promise<PageRuleInput | null> {
   const pausedUntil = await pageGate.blockedUntil();
   scheduleReopen(pausedUntil);
   return {
-    endpoint: `${settings.apiBase.replace(/\/+$/, '')}/images`,
+    endpoint: imagesEndpoint(settings.apiBase),
     headers,
     initiators: everywhere ? null : siteHosts(await loadSites()),
     paused: pausedUntil > 0,

@@ -9,6 +9,7 @@ import { errorForStatus } from '../glean/status-errors';
 import { parseRetryAfter } from '../glean/retry-after';
 import { t } from '../i18n/t';
 import type { ErrorInfo, PageImageProblem } from '../messaging/protocol';
+import { imagesEndpoint } from '../page-images/rules';
 import { onCredentialsChanged } from './credentials';
 import { onPageGateReopened, pageGate, pausePageRequests } from './page-rules';
 import { askBackend, createProber, type Answer, type Unexplained } from './page-probe';
@@ -39,7 +40,7 @@ onCredentialsChanged(() => {
 });
 
 function endpointPrefix(): Promise<string | null> {
-  endpoint ??= loadSettings().then((s) => (s.apiBase ? `${s.apiBase.replace(/\/+$/, '')}/images?` : null));
+  endpoint ??= loadSettings().then((s) => (s.apiBase ? `${imagesEndpoint(s.apiBase)}?` : null));
   return endpoint;
 }
 

@@ -3,7 +3,7 @@ import { createRouter, type Handlers, type SenderInfo } from '../messaging/route
 import { testConnection } from './connection-test';
 import { onCredentialsChanged } from './credentials';
 import { imageHandlers } from './image-handlers';
-import { resolveHandlers, setupPageImages } from './page-resolve';
+import { pageImageHandlers, setupPageImages } from './page-images';
 import { QUEUE_ALARM, queue } from './services';
 import { settingsHandlers } from './settings-handlers';
 import { dropRevokedSites, siteHandlers, syncContentScripts } from './site-access';
@@ -24,7 +24,7 @@ const connectionHandlers: Handlers = {
 /** Wires every background listener; the entrypoint calls this and nothing else. */
 export function setupBackground(): void {
   const route = createRouter(
-    { ...settingsHandlers, ...connectionHandlers, ...imageHandlers, ...uploadHandlers, ...tabHandlers, ...siteHandlers, ...resolveHandlers, ...toastHandlers, ...preferenceHandlers, ...oauthHandlers },
+    { ...settingsHandlers, ...connectionHandlers, ...imageHandlers, ...uploadHandlers, ...tabHandlers, ...siteHandlers, ...pageImageHandlers, ...toastHandlers, ...preferenceHandlers, ...oauthHandlers },
     { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') },
   );
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender as SenderInfo));

@@ -101,6 +101,11 @@ export function pageRules(input: PageRuleInput | null): Rule[] {
   return rules;
 }
 
+/** The images endpoint of an API base (…/rest/api/v1/images), the one URL the rules act on. */
+export function imagesEndpoint(apiBase: string): string {
+  return `${apiBase.replace(/\/+$/, '')}/images`;
+}
+
 /** The hosts for initiatorDomains from sites kept as `scheme://host`. */
 export function siteHosts(sites: string[]): string[] {
   return [...new Set(sites.map((s) => new URL(s).hostname))];

@@ -4,7 +4,7 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { forgetToken } from '../../../src/background/credentials';
-import { resolveHandlers, setupPageImages } from '../../../src/background/page-resolve';
+import { pageImageHandlers, setupPageImages } from '../../../src/background/page-images';
 import { pageGate, syncPageRules } from '../../../src/background/page-rules';
 import { RETRIES_PER_SECOND } from '../../../src/background/page-retry';
 import { gate } from '../../../src/background/services';
@@ -35,7 +35,7 @@ function load(tabId: number, query: string, statusCode: number, answer: Record<s
   for (const l of completed) l(details);
 }
 
-const report = (tabId: number) => resolveHandlers['tab.gleanImages']!({ tabId }, POPUP);
+const report = (tabId: number) => pageImageHandlers['tab.gleanImages']!({ tabId }, POPUP);
 const token = () => sessionRules().find((r) => r.id === TOKEN_RULE_ID);
 const paused = () => sessionRules().some((r) => r.id === PAUSE_RULE_ID);
 
@@ -178,11 +178,11 @@ describe('a Retry-After of a week', () => {
 
 describe('page.keys', () => {
   it('answers CSS built from the keys on the saved backend, never from a URL the page gave', async () => {
-    const { css } = await resolveHandlers['page.keys']!({ keys: ['seed-alice'] }, WIKI);
+    const { css } = await pageImageHandlers['page.keys']!({ keys: ['seed-alice'] }, WIKI);
     expect(css).toContain(`url("${ENDPOINT}?key=seed-alice")`);
   });
 
   it('refuses a page on a site that is not enabled', async () => {
-    await expect(resolveHandlers['page.keys']!({ keys: ['a'] }, { ...WIKI, url: 'https://evil.example/' })).rejects.toThrow(/not enabled/);
+    await expect(pageImageHandlers['page.keys']!({ keys: ['a'] }, { ...WIKI, url: 'https://evil.example/' })).rejects.toThrow(/not enabled/);
   });
 });

@@ -17,7 +17,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { testConnection } from '../../../src/background/connection-test';
 import { imageHandlers } from '../../../src/background/image-handlers';
-import { resolveHandlers } from '../../../src/background/page-resolve';
+import { pageImageHandlers } from '../../../src/background/page-images';
 import { settingsHandlers } from '../../../src/background/settings-handlers';
 import { siteHandlers } from '../../../src/background/site-access';
 import { getSecret, setSecret } from '../../../src/db/secrets';
@@ -276,7 +276,7 @@ describe('router fuzz with the real handlers', () => {
     // could not be pinned to the message that caused it.
     const connectionHandlers: Handlers = { 'connection.test': ({ draft, token }) => testConnection(draft, token) };
     const route = createRouter(
-      { ...settingsHandlers, ...connectionHandlers, ...imageHandlers, ...siteHandlers, ...resolveHandlers },
+      { ...settingsHandlers, ...connectionHandlers, ...imageHandlers, ...siteHandlers, ...pageImageHandlers },
       { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin },
     );
     await seed();

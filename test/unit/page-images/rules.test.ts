@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_CACHE_RULE_ID, PAUSE_RULE_ID, TOKEN_RULE_ID, pageRules, siteHosts, type PageRuleInput } from '../../../src/page-images/rules';
+import { NO_CACHE_RULE_ID, PAUSE_RULE_ID, TOKEN_RULE_ID, imagesEndpoint, pageRules, siteHosts, type PageRuleInput } from '../../../src/page-images/rules';
 
 const ENDPOINT = 'https://acme-be.glean.com/rest/api/v1/images';
 const INPUT: PageRuleInput = {
@@ -84,5 +84,12 @@ describe('pageRules', () => {
 describe('siteHosts', () => {
   it('gives the host of each site once, without scheme or port', () => {
     expect(siteHosts(['https://wiki.example', 'http://wiki.example', 'http://127.0.0.1'])).toEqual(['wiki.example', '127.0.0.1']);
+  });
+});
+
+describe('imagesEndpoint', () => {
+  it('is the API base with /images, whatever slashes it ends with', () => {
+    expect(imagesEndpoint('https://acme-be.glean.com/rest/api/v1')).toBe(ENDPOINT);
+    expect(imagesEndpoint('https://acme-be.glean.com/rest/api/v1//')).toBe(ENDPOINT);
   });
 });

@@ -9,6 +9,7 @@ import { GleanError } from '../glean/errors';
 import { t } from '../i18n/t';
 import type { Handlers } from '../messaging/router';
 import { keyedCss } from '../page-images/image-css';
+import { imagesEndpoint } from '../page-images/rules';
 import { keepPageRulesInStep } from './page-rules';
 import { tabImageReport, watchPageImageTraffic } from './page-traffic';
 import { isSiteEnabled } from './site-access';
@@ -23,12 +24,12 @@ export function setupPageImages(): void {
   keepPageRulesInStep();
 }
 
-export const resolveHandlers: Handlers = {
+export const pageImageHandlers: Handlers = {
   'page.keys': async ({ keys }, sender) => {
     await requireEnabled(sender.url);
     const { apiBase } = await loadSettings();
     // The background builds every URL itself; the page named keys only.
-    return { css: apiBase ? keyedCss(keys, `${apiBase.replace(/\/+$/, '')}/images`) : '' };
+    return { css: apiBase ? keyedCss(keys, imagesEndpoint(apiBase)) : '' };
   },
   'tab.gleanImages': async ({ tabId }) => {
     const url = await browser.tabs.get(tabId).then((tab) => tab.url ?? '', () => '');
