@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChromiumWithExtension } from '../support/chromium';
 import { launchChromiumWithExtension, openExtensionPage } from '../support/chromium';
 import { launchConfigured } from '../support/configured-chromium';
-import { lookupFromPage, uploadFromPage, waitForUpload } from '../support/page-calls';
+import { jobErrorKind, lookupFromPage, uploadFromPage, waitForUpload } from '../support/page-calls';
 import { CHROME_BUILD } from '../support/paths';
 import { apiRequests, solidPng, startSandbox, type Sandbox } from '../support/sandbox-fixture';
 
@@ -69,6 +69,9 @@ describe('Chromium: the upload queue', () => {
     await expect.poll(() => uploads(sandbox).length).toBe(1);
     const first = uploads(sandbox)[0]!;
     expect(first.status).toBe(429);
+    // The sandbox logs its answer as it sends it: wait until the extension has taken it in (the
+    // job then says why it waits), or a lookup could still go out before the pause began.
+    await expect.poll(() => jobErrorKind(options, id)).toBe('rate-limited');
     // A lookup during the pause is answered by the extension itself, without asking Glean.
     const lookup = await lookupFromPage(options, { type: 'USER', id: 'alice' });
     expect(lookup).toMatchObject({ ok: false, error: { kind: 'rate-limited' } });

@@ -95,6 +95,14 @@ describe('Firefox: the upload queue', () => {
     await expect.poll(() => uploads(sandbox).length).toBe(1);
     const first = uploads(sandbox)[0]!;
     expect(first.status).toBe(429);
+    // The sandbox logs its answer as it sends it: wait until the extension has taken it in (the
+    // job then says why it waits), or a lookup could still go out before the pause began.
+    await expect
+      .poll(async () => {
+        const status = await send<{ jobs: { id: string; error?: { kind: string } }[] }>('upload.status', null);
+        return status.ok ? status.value.jobs.find((j) => j.id === id)?.error?.kind : undefined;
+      })
+      .toBe('rate-limited');
     // A lookup during the pause is answered by the extension itself, without asking Glean.
     expect(await send('image.get', { query: { type: 'USER', id: 'alice' } })).toMatchObject({ ok: false, error: { kind: 'rate-limited' } });
     await waitForUpload(id);

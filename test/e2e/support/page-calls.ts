@@ -47,6 +47,14 @@ export async function waitForUpload(page: Page, jobId: string, timeoutMs = 20_00
   }
 }
 
+/** Why a queued job waits, as the background says it (e.g. 'rate-limited'), or undefined. */
+export function jobErrorKind(page: Page, jobId: string): Promise<string | undefined> {
+  return page.evaluate(async (id) => {
+    const status = await (globalThis as any).chrome.runtime.sendMessage({ type: 'upload.status', payload: null });
+    return status.value.jobs.find((j: { id: string }) => j.id === id)?.error?.kind as string | undefined;
+  }, jobId);
+}
+
 /** Looks an image up through the background's `image.get`; returns its type and size. */
 export function lookupFromPage(page: Page, query: Record<string, string>) {
   return page.evaluate(async (q) => {
