@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchConfiguredFirefox, openExtensionTab } from '../support/configured-firefox';
+import { fireMenuClick, launchConfiguredFirefox, openExtensionTab } from '../support/configured-firefox';
 import type { FirefoxWithExtension } from '../support/firefox';
 import { FIREFOX_E2E_BUILD } from '../support/paths';
 import { solidPng, startSandbox, type Sandbox } from '../support/sandbox-fixture';
@@ -47,16 +47,7 @@ function copyToast(pageUrl: string, kind: string): Promise<boolean> {
 
 /** Fires the right-click listener through the e2e build's port (right-click.e2e.test.ts). */
 function menuClick(page: Page, info: Record<string, unknown>): Promise<unknown> {
-  return options.evaluate(async (pageUrl, i) => {
-    const b = (globalThis as any).browser;
-    const tab = (await b.tabs.query({})).find((t: { url?: string }) => t.url === pageUrl);
-    const port = b.runtime.connect({ name: 'e2e-menu-click' });
-    await new Promise((ok) => {
-      port.onMessage.addListener(ok);
-      port.postMessage({ info: { pageUrl, frameId: 0, ...i }, tab: { id: tab.id } });
-    });
-    port.disconnect();
-  }, page.url(), info);
+  return fireMenuClick(options, page.url(), info);
 }
 
 /** Focuses the toast's first button, from the extension's side (a person would Tab to it). */

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchConfiguredFirefox } from '../support/configured-firefox';
+import { fireMenuClick, launchConfiguredFirefox } from '../support/configured-firefox';
 import { findExtensionPage, type FirefoxWithExtension } from '../support/firefox';
 import { button, byLabel, fill, shows } from '../support/firefox-page';
 import { FIREFOX_E2E_BUILD } from '../support/paths';
@@ -41,16 +41,7 @@ const tabIdOf = (url: string) => options.evaluate(async (u) => (await (globalThi
 /** "Upload with details…" on a picture of `page`, through the menu's own listener; returns the window's page. */
 async function detailsFor(page: Page, srcUrl: string): Promise<Page> {
   const opened = new Set(await Promise.all((await firefox.browser.pages()).map((p) => p.evaluate(() => location.href).catch(() => ''))));
-  await options.evaluate(async (pageUrl, src) => {
-    const b = (globalThis as any).browser;
-    const tab = (await b.tabs.query({})).find((t: { url?: string }) => t.url === pageUrl);
-    const port = b.runtime.connect({ name: 'e2e-menu-click' });
-    await new Promise((ok) => {
-      port.onMessage.addListener(ok);
-      port.postMessage({ info: { menuItemId: 'glean-upload-details', srcUrl: src, pageUrl, frameId: 0, mediaType: 'image' }, tab: { id: tab.id } });
-    });
-    port.disconnect();
-  }, page.url(), srcUrl);
+  await fireMenuClick(options, page.url(), { menuItemId: 'glean-upload-details', srcUrl, mediaType: 'image' });
   // A new window each time; an earlier one for the same picture may still be open.
   const deadline = Date.now() + 15_000;
   for (;;) {

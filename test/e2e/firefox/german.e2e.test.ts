@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMessage, readLocale } from '../../unit/i18n/locale';
-import { openExtensionTab } from '../support/configured-firefox';
+import { fireMenuClick, openExtensionTab } from '../support/configured-firefox';
 import { findExtensionPage, launchFirefoxWithExtension, type FirefoxWithExtension } from '../support/firefox';
 import { byLabel, button, clickAndReadStatus, fill } from '../support/firefox-page';
 import { FIREFOX_E2E_BUILD } from '../support/paths';
@@ -90,16 +90,7 @@ describe('Firefox in German', () => {
     await page.goto(`${sandbox.origin}/demo/sources.html`);
     const srcUrl = await page.$eval('#plain', (img) => (img as HTMLImageElement).currentSrc);
     // The right-click listener, fired through the e2e build's port (right-click.e2e.test.ts).
-    await options.evaluate(async (pageUrl, src) => {
-      const b = (globalThis as any).browser;
-      const tab = (await b.tabs.query({})).find((t: { url?: string }) => t.url === pageUrl);
-      const port = b.runtime.connect({ name: 'e2e-menu-click' });
-      await new Promise((ok) => {
-        port.onMessage.addListener(ok);
-        port.postMessage({ info: { menuItemId: 'glean-upload', srcUrl: src, pageUrl, frameId: 0, mediaType: 'image' }, tab: { id: tab.id } });
-      });
-      port.disconnect();
-    }, page.url(), srcUrl);
+    await fireMenuClick(options, page.url(), { menuItemId: 'glean-upload', srcUrl, mediaType: 'image' });
     // The toast's closed root, read in the extension's own content-script world.
     const readToast = () => options.evaluate(async (pageUrl) => {
       const b = (globalThis as any).browser;

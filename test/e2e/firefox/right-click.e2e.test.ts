@@ -5,6 +5,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findExtensionPage, launchFirefoxWithExtension, type FirefoxWithExtension } from '../support/firefox';
+import { fireMenuClick } from '../support/configured-firefox';
 import { FIREFOX_E2E_BUILD } from '../support/paths';
 import { startSandbox, type Sandbox } from '../support/sandbox-fixture';
 
@@ -26,16 +27,7 @@ async function allowSite(pattern: string): Promise<void> {
 
 /** Fires the menu listener with what Firefox passes on a click. */
 async function rightClick(info: Record<string, unknown>): Promise<void> {
-  await options.evaluate(async (i, pageUrl) => {
-    const b = (globalThis as any).browser;
-    const tab = (await b.tabs.query({})).find((t: { url?: string }) => t.url === pageUrl);
-    const port = b.runtime.connect({ name: 'e2e-menu-click' });
-    await new Promise((ok) => {
-      port.onMessage.addListener(ok);
-      port.postMessage({ info: { pageUrl, frameId: 0, ...i }, tab: { id: tab.id } });
-    });
-    port.disconnect();
-  }, info, page.url());
+  await fireMenuClick(options, page.url(), info);
 }
 
 /**

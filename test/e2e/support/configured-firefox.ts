@@ -43,3 +43,20 @@ export async function openExtensionTab(firefox: FirefoxWithExtension, from: Page
 export function sendFrom<T = unknown>(page: Page, type: string, payload: unknown): Promise<T> {
   return page.evaluate((t, p) => (globalThis as any).browser.runtime.sendMessage({ type: t, payload: p }), type, payload) as Promise<T>;
 }
+
+/**
+ * Fires the extension's right-click listener as Firefox would on a click in the tab showing
+ * `pageUrl`, through the e2e build's port (the browser's own menu cannot be opened headless).
+ */
+export async function fireMenuClick(from: Page, pageUrl: string, info: Record<string, unknown>): Promise<void> {
+  await from.evaluate(async (url, i) => {
+    const b = (globalThis as any).browser;
+    const tab = (await b.tabs.query({})).find((t: { url?: string }) => t.url === url);
+    const port = b.runtime.connect({ name: 'e2e-menu-click' });
+    await new Promise((ok) => {
+      port.onMessage.addListener(ok);
+      port.postMessage({ info: { pageUrl: url, frameId: 0, ...i }, tab: { id: tab.id } });
+    });
+    port.disconnect();
+  }, pageUrl, info);
+}
