@@ -55,12 +55,19 @@ async function currentInput(): Promise<PageRuleInput | null> {
   };
 }
 
+/** Ends a pause when a background that slept through it wakes (alarms outlive a stopped worker). */
+export const REOPEN_ALARM = 'page-rules-reopen';
+
+function reopen(): void {
+  void syncPageRules().then(() => reopenListeners.forEach((l) => l()));
+}
+
 function scheduleReopen(until: number): void {
   clearTimeout(reopenTimer);
   if (!until) return;
-  reopenTimer = setTimeout(() => {
-    void syncPageRules().then(() => reopenListeners.forEach((l) => l()));
-  }, Math.max(0, until - Date.now()) + 50);
+  reopenTimer = setTimeout(reopen, Math.max(0, until - Date.now()) + 50);
+  // The block rule outlives the worker; without this a pause could last until something else woke it.
+  void browser.alarms.create(REOPEN_ALARM, { when: until + 50 });
 }
 
 async function install(): Promise<void> {
@@ -83,12 +90,13 @@ export async function pausePageRequests(seconds: number): Promise<void> {
   await syncPageRules();
 }
 
-/** Keeps the rules in step from now on: credentials, renewed OAuth tokens, the renewal alarm. */
+/** Keeps the rules in step from now on: credentials, renewed OAuth tokens, the alarms. */
 export function keepPageRulesInStep(): void {
   onCredentialsChanged(() => syncPageRules());
   onAccessTokenRenewed(() => void syncPageRules());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RENEW_ALARM) void syncPageRules();
+    if (alarm.name === REOPEN_ALARM) reopen();
   });
   void syncPageRules();
 }

@@ -128,6 +128,9 @@ describe('page traffic', () => {
     for (const q of held) load(5, q, 429, { 'Retry-After': '1' });
     await vi.waitFor(() => expect(paused()).toBe(true));
     expect(token()).toBeDefined(); // the token rule stays: the pause rule stands above it
+    // A background that sleeps through the pause is woken at its end to lift it.
+    const wake = await fakeBrowser.alarms.get('page-rules-reopen');
+    expect(wake!.scheduledTime).toBe((await pageGate.blockedUntil()) + 50);
     expect(await gate.blockedUntil()).toBe(0); // the user's uploads and lookups go on
     expect((await report(5)).problems[0]!.error.kind).toBe('rate-limited');
 
