@@ -7,6 +7,7 @@ import { clearHistory, listHistory } from '../db/history';
 import { loadUploadPreferences } from '../db/preferences';
 import { GleanError } from '../glean/errors';
 import { t } from '../i18n/t';
+import { checkClock } from '../images/check-timings';
 import { prepareUpload } from '../images/prepare';
 import type { EnqueueResult, UploadOptions } from '../messaging/protocol';
 import type { Handlers } from '../messaging/router';
@@ -56,10 +57,11 @@ export function enqueueBytes(bytes: Blob | ArrayBuffer | ReadableStream<Uint8Arr
 async function enqueueNew(bytes: Blob | ArrayBuffer | ReadableStream<Uint8Array>, options: UploadOptions, source: JobSource, id?: string): Promise<EnqueueResult> {
   const prefs = await loadUploadPreferences();
   const actAs = await effectiveActAs(options.actAs);
+  const clock = checkClock(bytes instanceof Blob ? bytes.size : bytes instanceof ArrayBuffer ? bytes.byteLength : 0);
   const prepared = await preparing(() =>
-    prepareUpload(bytes, { capBytes: prefs.capBytes, processing: options.processing ?? prefs.processing, imageType: options.metadata.type }),
+    prepareUpload(bytes, { capBytes: prefs.capBytes, processing: options.processing ?? prefs.processing, imageType: options.metadata.type, clock }),
   );
-  return queue.enqueue({ prepared, metadata: options.metadata, source, insist: options.insist, ...(actAs ? { actAs } : {}), ...(id ? { id } : {}) });
+  return queue.enqueue({ prepared, metadata: options.metadata, source, insist: options.insist, clock, ...(actAs ? { actAs } : {}), ...(id ? { id } : {}) });
 }
 
 export const uploadHandlers: Handlers = {

@@ -41,3 +41,15 @@ export function lengthWithoutZeroPadding(bytes: Uint8Array): number {
   while (end > 0 && bytes[end - 1] === 0) end--;
   return end;
 }
+
+/** Unsigned 16-bit big-endian integer at `offset` (0 past the end). */
+export function u16be(bytes: Uint8Array, offset: number): number {
+  if (offset + 2 > bytes.length) return 0;
+  return (bytes[offset]! << 8) | bytes[offset + 1]!;
+}
+
+/** Unsigned 24-bit little-endian integer at `offset` (0 past the end). */
+export function u24le(bytes: Uint8Array, offset: number): number {
+  if (offset + 3 > bytes.length) return 0;
+  return bytes[offset]! | (bytes[offset + 1]! << 8) | (bytes[offset + 2]! << 16);
+}

@@ -52,6 +52,7 @@ const UNREADABLE = {
   ico: 'image_unreadableVowel',
 } as const satisfies Record<ImageFormat, MessageKey>;
 
-function unreadable(format: ImageFormat, cause: unknown): GleanError {
+/** The refusal of bytes that say they are a `format` image but cannot be read as one. */
+export function unreadable(format: ImageFormat, cause: unknown): GleanError {
   return new GleanError('invalid-input', t(UNREADABLE[format], FORMAT_LABEL[format]), { cause });
 }

@@ -33,3 +33,31 @@ export function boxesComplete(bytes: Uint8Array): boolean {
   }
   return pos === bytes.length;
 }
+
+/** A box: its type and where its content lies (after the header). */
+export interface Box {
+  type: string;
+  start: number;
+  end: number;
+}
+
+/** The boxes directly inside `[from, to)`, stopping at the first that does not fit. */
+export function childBoxes(bytes: Uint8Array, from: number, to: number): Box[] {
+  const boxes: Box[] = [];
+  let pos = from;
+  while (pos + 8 <= to) {
+    let size = u32be(bytes, pos);
+    let header = 8;
+    if (size === 1) {
+      if (u32be(bytes, pos + 8) !== 0) break; // over 4 GB: no image we accept
+      size = u32be(bytes, pos + 12);
+      header = 16;
+    } else if (size === 0) {
+      size = to - pos;
+    }
+    if (size < header || pos + size > to) break;
+    boxes.push({ type: ascii(bytes, pos + 4, 4), start: pos + header, end: pos + size });
+    pos += size;
+  }
+  return boxes;
+}

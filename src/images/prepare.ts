@@ -1,13 +1,18 @@
 /**
  * The one way bytes become an upload: read within the cap, learn the real type from the bytes,
- * refuse what is not a whole, decodable image, then apply the optional processing. Every refusal
- * is a GleanError('invalid-input') whose message tells the user what the file is and what to do.
+ * check the container for completeness and the size its header states against the pixel limit,
+ * and only when processing needs pixels, decode. Every refusal is a GleanError('invalid-input')
+ * whose message tells the user what the file is and what to do.
  */
 import { GleanError } from '../glean/errors';
 import { t } from '../i18n/t';
 import type { CanvasFactory } from './canvas';
+import { untimed, type CheckClock } from './check-timings';
 import { decodeOrRefuse, type Decoder } from './decode';
-import { processImage } from './process';
+import { sha256Hex } from './digest';
+import { checkedDimensions } from './dimensions';
+import { planProcessing } from './plan';
+import { processImage, type ProcessResult } from './process';
 import { readCapped, type ByteSource } from './read-capped';
 import { refusalMessage, sniffImage } from './sniff';
 import { assertComplete } from './structure';
@@ -25,29 +30,44 @@ export interface PrepareOptions {
   decoder?: Decoder;
   canvas?: CanvasFactory;
   signal?: AbortSignal;
+  /** Times each step (the bench reads the times). */
+  clock?: CheckClock;
 }
 
 /** Reads, checks and (optionally) processes an image; throws GleanError when it must be refused. */
 export async function prepareUpload(input: ByteSource, opts: PrepareOptions): Promise<PreparedImage> {
   const bytes = await readCapped(input, opts.capBytes, opts.signal);
+  const clock = opts.clock ?? untimed;
   // Sniff the whole file: `animated` needs it, and naming the type reads only the first bytes.
-  const sniffed = sniffImage(bytes);
+  const sniffed = clock.sync('sniff', () => sniffImage(bytes));
   if (!sniffed.ok) throw new GleanError('invalid-input', refusalMessage(sniffed));
-  assertComplete(bytes, sniffed.format);
+  // A cut-off file is said to be cut off, whatever its header states; then the pixel limit, so a
+  // decompression bomb (a whole file, small, that states a huge size) never reaches a decoder.
+  clock.sync('structure', () => assertComplete(bytes, sniffed.format));
+  const size = clock.sync('dimensions', () => checkedDimensions(bytes, sniffed.format));
   // A fresh Blob, so its type is the sniffed one whatever the source claimed.
   const blob = new Blob([bytes], { type: sniffed.mime });
-  const decoded = await decodeOrRefuse(blob, sniffed.format, opts.decoder);
   const processing: ProcessingOptions = { ...opts.processing };
   // A square crop makes sense for a face in a profile picture, not for a screenshot or a logo.
   processing.squareCrop = opts.imageType === 'USER' && opts.processing?.squareCrop === true;
+  const original: ProcessResult = { bytes: blob, mime: sniffed.mime, ...size, notes: [] };
+  const hashed = async (result: ProcessResult): Promise<PreparedImage> => {
+    const sent = result.bytes === blob ? bytes : new Uint8Array(await result.bytes.arrayBuffer());
+    return { ...result, sha256: await clock.async('hash', () => sha256Hex(sent)) };
+  };
+  // Nothing to change: the bytes go as they are, and no pixel is ever decoded.
+  if (!planProcessing({ ...size, format: sniffed.format }, processing)) return hashed(original);
+  const imageInput = { bytes: blob, format: sniffed.format, mime: sniffed.mime, animated: sniffed.animated, ...size };
+  // An animated image is kept whole (a canvas holds one frame): processing says so without pixels.
+  if (sniffed.animated) return hashed(await processImage(imageInput, processing, opts.canvas));
+  const decoded = await clock.async('decode', () => decodeOrRefuse(blob, sniffed.format, opts.decoder));
   try {
-    const input = { bytes: blob, format: sniffed.format, mime: sniffed.mime, animated: sniffed.animated, ...decoded };
-    const result = await processImage(input, processing, opts.canvas);
+    const result = await clock.async('process', () => processImage({ ...imageInput, ...decoded }, processing, opts.canvas));
     if (result.bytes !== blob && result.bytes.size > opts.capBytes) {
       // Converting (say, a JPEG photo to PNG) can grow it past the cap; the original fits, so send that.
-      return { bytes: blob, mime: sniffed.mime, width: decoded.width, height: decoded.height, notes: [t('image_sentOriginalOverCap')] };
+      return hashed({ ...original, width: decoded.width, height: decoded.height, notes: [t('image_sentOriginalOverCap')] });
     }
-    return result;
+    return hashed(result);
   } finally {
     decoded.bitmap?.close();
   }

@@ -3,6 +3,15 @@ import type { MessageKey } from '../i18n/t';
 /** Image formats the extension uploads, found from the bytes, never from a name. */
 export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'avif' | 'bmp' | 'ico';
 
+/** What a container check found: the whole file, a file cut off before its end, or one damaged inside. */
+export type Wholeness = 'whole' | 'cut-off' | 'damaged';
+
+/** An image's size in pixels, as its header states it (after any rotation the header asks for). */
+export interface Dimensions {
+  width: number;
+  height: number;
+}
+
 /** What sniffing found: an image format we upload, or what the bytes are instead. */
 export type SniffResult =
   | { ok: true; format: ImageFormat; mime: string; animated: boolean }
@@ -29,6 +38,8 @@ export interface PreparedImage {
   height: number;
   /** Notes for the user, e.g. that an animated image was kept as it was. */
   notes: string[];
+  /** The SHA-256 of `bytes` in hex, taken while they were in memory (duplicates are found by it). */
+  sha256: string;
 }
 
 /** The content type sent for each format; ICO uses the name browsers themselves report. */

@@ -1,5 +1,6 @@
 /** What the upload queue takes from the outside world, and what a new upload brings. */
 import type { ImageMetadataFields, UploadResult } from '../glean/types';
+import type { CheckClock } from '../images/check-timings';
 import type { PreparedImage } from '../images/types';
 import type { QueueEvent } from '../messaging/protocol';
 import type { UploadPreferences } from '../settings/upload-preferences';
@@ -31,4 +32,6 @@ export interface EnqueueInput {
   insist?: boolean;
   /** The page's id for this hand-over, kept as the job's id so a hand-over sent twice is one job. */
   id?: string;
+  /** Times hashing and storing (the bench reads the times). */
+  clock?: CheckClock;
 }

@@ -8,7 +8,15 @@ import { prepareUpload } from '../../../src/images/prepare';
 import { resetDb } from '../db/reset-db';
 
 vi.mock('../../../src/images/prepare', () => ({
-  prepareUpload: vi.fn(async (bytes: ArrayBuffer) => ({ bytes: new Blob([bytes], { type: 'image/png' }), mime: 'image/png', width: 1, height: 1, notes: [] })),
+  prepareUpload: vi.fn(async (bytes: ArrayBuffer) => ({
+    bytes: new Blob([bytes], { type: 'image/png' }),
+    mime: 'image/png',
+    width: 1,
+    height: 1,
+    notes: [],
+    // Stands in for the SHA-256: the bytes differ in their last one.
+    sha256: `hash-${new Uint8Array(bytes).at(-1)}`,
+  })),
 }));
 // The queue's sending is not the subject here: every upload waits for good.
 vi.mock('../../../src/background/gated-client', () => ({ configuredClient: () => new Promise(() => undefined) }));

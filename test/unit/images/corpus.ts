@@ -2,6 +2,7 @@
  * Test images built in code (no binary files in the repo): real PNGs from the sandbox encoder,
  * and hand-built minimal files for the other formats, exact in the parts our checks read.
  */
+import { deflateSync } from 'node:zlib';
 import { crc32 } from '../../sandbox/png';
 import { solidPng } from '../../sandbox/server';
 
@@ -18,6 +19,21 @@ const be32 = (n: number) => [(n >>> 24) & 0xff, (n >> 16) & 0xff, (n >> 8) & 0xf
 
 /** A real, decodable w x h PNG. */
 export const png = (w = 4, h = 3): Bytes => new Uint8Array(solidPng(w, h, [200, 30, 30, 255]));
+
+const pngChunk = (type: string, data: Uint8Array | number[]): Bytes => {
+  const body = concat(type, data);
+  return concat(be32(body.length - 4), body, be32(crc32(body)));
+};
+
+/**
+ * A real decompression bomb: a 1-bit greyscale PNG of w x h black pixels. Deflate shrinks the
+ * zero rows about a thousandfold, so 16,384 x 16,384 (1 GiB once decoded to RGBA) is some 33 KB.
+ */
+export function pngStating(w: number, h: number): Bytes {
+  const rows = new Uint8Array((1 + Math.ceil(w / 8)) * h); // filter byte 0 + packed bits, all zero
+  const ihdr = [...be32(w), ...be32(h), 1, 0, 0, 0, 0]; // bit depth 1, greyscale
+  return concat([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(rows, { level: 9 })), pngChunk('IEND', []));
+}
 
 /** An APNG: a PNG with an acTL chunk (2 frames) between IHDR and IDAT. */
 export function apng(): Bytes {

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { GleanError } from '../../../src/glean/errors';
 import type { CanvasFactory } from '../../../src/images/canvas';
 import { DEFAULT_CAP_BYTES, prepareUpload, type PrepareOptions } from '../../../src/images/prepare';
-import { HTML, SVG, concat, gif, jpeg, png } from './corpus';
+import { HTML, SVG, avif, concat, gif, jpeg, png, pngStating, webp } from './corpus';
 import { brokenDecoder, bytesOf, fakeCanvas, fakeDecoder } from './fakes';
 
 const opts = (over: Partial<PrepareOptions> = {}): PrepareOptions => ({ capBytes: DEFAULT_CAP_BYTES, decoder: fakeDecoder(), canvas: fakeCanvas(), ...over });
@@ -18,6 +19,25 @@ async function refusal(p: Promise<unknown>): Promise<GleanError> {
 }
 
 describe('prepareUpload: what is sent', () => {
+  it('sends an image that needs no processing without decoding it, with the size its header states', async () => {
+    const decoder = fakeDecoder();
+    for (const [bytes, width, height] of [[png(40, 30), 40, 30], [jpeg(8, 6), 8, 6], [gif(1, 5, 7), 5, 7], [webp(4, 3), 4, 3]] as const) {
+      const out = await prepareUpload(new Blob([bytes]), opts({ decoder, processing: { maxWidth: 1000 } }));
+      expect(out).toMatchObject({ width, height, notes: [] });
+      expect(await bytesOf(out.bytes)).toEqual([...bytes]);
+    }
+    expect(decoder.decoded).toEqual([]);
+  });
+
+  it('gives the SHA-256 of the bytes sent, original or processed', async () => {
+    const source = png(40, 30);
+    const kept = await prepareUpload(new Blob([source]), opts());
+    expect(kept.sha256).toBe(createHash('sha256').update(source).digest('hex'));
+    const resized = await prepareUpload(new Blob([source]), opts({ processing: { maxWidth: 20 } }));
+    expect(resized.sha256).toBe(createHash('sha256').update(new Uint8Array(await resized.bytes.arrayBuffer())).digest('hex'));
+    expect(resized.sha256).not.toBe(kept.sha256);
+  });
+
   it('sends the source bytes unchanged, typed by what they are rather than by name or claimed type', async () => {
     const source = png(40, 30);
     const file = new File([source], 'holiday.jpg', { type: 'image/jpeg' });
@@ -57,6 +77,8 @@ describe('prepareUpload: refusals', () => {
     ['PNG', png(20, 20)],
     ['JPEG', jpeg()],
     ['GIF', gif(2)],
+    ['WebP', webp()],
+    ['AVIF', avif()],
   ])('refuses a truncated %s before decoding it', async (label, bytes) => {
     const decoder = fakeDecoder({ width: 20, height: 20 });
     const e = await refusal(prepareUpload(new Blob([bytes.subarray(0, bytes.length - 5)]), opts({ decoder })));
@@ -68,9 +90,29 @@ describe('prepareUpload: refusals', () => {
     expect((await refusal(prepareUpload(new Blob([]), opts()))).message).toMatch(/^This is an empty file\./);
   });
 
-  it('refuses what the decoder cannot read', async () => {
-    const e = await refusal(prepareUpload(new Blob([png()]), opts({ decoder: brokenDecoder })));
+  it('refuses what the decoder cannot read, when processing needs its pixels', async () => {
+    const e = await refusal(prepareUpload(new Blob([png(40, 30)]), opts({ decoder: brokenDecoder, processing: { maxWidth: 20 } })));
     expect(e.message).toBe('The file says it is a PNG image, but it cannot be read (it may be damaged).');
+  });
+
+  it('refuses a PNG with a damaged chunk (its CRC does not match) without decoding it', async () => {
+    const damaged = png(20, 20).slice();
+    damaged[damaged.length - 20]! ^= 0x01; // a byte of the IDAT data
+    const decoder = fakeDecoder();
+    const e = await refusal(prepareUpload(new Blob([damaged]), opts({ decoder })));
+    expect(e.message).toBe('The file says it is a PNG image, but it cannot be read (it may be damaged).');
+    expect(decoder.decoded).toEqual([]);
+  });
+
+  it('refuses a decompression bomb from its header, with its pixel count, before any decoding', async () => {
+    const decoder = fakeDecoder();
+    const bomb = pngStating(16384, 16384);
+    const started = performance.now();
+    const e = await refusal(prepareUpload(new Blob([bomb]), opts({ decoder, processing: { maxWidth: 100 } })));
+    expect(e.message).toBe('This image is 16,384 × 16,384 pixels (268.4 megapixels); images of up to 100 megapixels can be uploaded. Make it smaller and try again.');
+    expect(decoder.decoded).toEqual([]);
+    // Reading a header is microseconds; decoding 1 GiB of pixels would be seconds.
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it('refuses over the cap, from a Blob with its size and from a stream without reading it all', async () => {
@@ -104,8 +146,10 @@ describe('prepareUpload: processing', () => {
   });
 
   it('keeps an animated GIF as it is, with a note', async () => {
-    const source = gif(2);
-    const out = await prepareUpload(new Blob([source]), opts({ decoder: fakeDecoder({ width: 800, height: 600 }), processing: { maxWidth: 100 } }));
+    const source = gif(2, 800, 600);
+    const decoder = fakeDecoder();
+    const out = await prepareUpload(new Blob([source]), opts({ decoder, processing: { maxWidth: 100 } }));
+    expect(decoder.decoded).toEqual([]);
     expect(out.notes).toEqual(['Kept the animated GIF as it is; resizing would have kept only its first frame.']);
     expect(out.mime).toBe('image/gif');
     expect(await bytesOf(out.bytes)).toEqual([...source]);

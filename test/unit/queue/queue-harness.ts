@@ -1,4 +1,5 @@
 /** A queue wired to fakes: a manual clock and timers, a scripted uploader, recorded events. */
+import { createHash } from 'node:crypto';
 import { closeDb } from '../../../src/db/open';
 import { DB_NAME } from '../../../src/db/schema';
 import { GleanError } from '../../../src/glean/errors';
@@ -26,8 +27,10 @@ export async function settle(rounds = 30): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise((r) => setTimeout(r, 0));
 }
 
+/** Prepared bytes of `text`, with their real SHA-256 as the image checks would give it. */
 export function prepared(text: string, mime = 'image/png'): PreparedImage {
-  return { bytes: new Blob([text], { type: mime }), mime, width: 10, height: 10, notes: [] };
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  return { bytes: new Blob([text], { type: mime }), mime, width: 10, height: 10, notes: [], sha256 };
 }
 
 export function makeHarness(prefs: Partial<UploadPreferences> = {}) {
