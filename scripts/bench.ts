@@ -1,28 +1,32 @@
 /**
- * `npm run bench`: prints numbers, each against a baseline measured in the same run. Not a test:
- * it fails only when something breaks, never on a slow machine.
+ * `npm run bench`: prints numbers, each against a baseline measured in the same run, and each
+ * target as met or NOT met. Not a test: it fails when something breaks, and on a missed target
+ * only when called with `--check` (`npm run bench -- --check`).
  */
 import { execFileSync } from 'node:child_process';
 import { launchConfigured } from '../test/e2e/support/configured-chromium';
 import { startSandbox, USER_TOKEN } from '../test/sandbox/server';
 import { runResolveBench } from './bench/resolve-bench';
+import { summarize } from './bench/targets';
 import { runUploadBench } from './bench/upload-bench';
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
   execFileSync('npx', ['wxt', 'build'], { stdio: 'pipe' });
   const sandbox = await startSandbox();
   const { browser, options } = await launchConfigured(sandbox);
   try {
-    await runUploadBench(options, sandbox, USER_TOKEN);
+    await runUploadBench(options, browser.worker, sandbox, USER_TOKEN);
     await runResolveBench(browser, options, sandbox);
   } finally {
     await browser.close();
     await sandbox.close();
   }
+  const missed = summarize();
+  return process.argv.includes('--check') && missed > 0 ? 1 : 0;
 }
 
 main().then(
-  () => process.exit(0),
+  (code) => process.exit(code),
   (e: unknown) => {
     console.error(e);
     process.exit(1);

@@ -3,16 +3,32 @@
  * accepted is lost; later state changes rewrite only the small record.
  */
 import type { Job } from '../queue/types';
+import { groupCommit } from './group-commit';
 import { inTransaction, withStore } from './open';
 import { STORES } from './schema';
 
+// Jobs come and change in bursts: bytes and records written close together share transactions.
+const storeBytes = groupCommit<{ id: string; bytes: Blob }>((items) =>
+  inTransaction([STORES.jobBytes], 'readwrite', (store) => {
+    for (const { id, bytes } of items) store(STORES.jobBytes).put(bytes, id);
+    return () => undefined;
+  }),
+);
+const storeRecords = groupCommit<Job>((jobs) =>
+  inTransaction([STORES.jobs], 'readwrite', (store) => {
+    for (const job of jobs) store(STORES.jobs).put(job);
+    return () => undefined;
+  }),
+);
+
 /**
- * Stores a new job: its bytes first, then its record, in two transactions so the large write
- * never holds up the small, frequent updates of other jobs' records. A job record therefore
- * never exists without its bytes; bytes left without a record are removed by `dropOrphanBytes`.
+ * Stores a new job: its bytes first, then its record. The byte writes are apart from the records
+ * so that a large write never holds up the small, frequent updates of other jobs' records. A job
+ * record therefore never exists without its bytes; bytes left without a record are removed by
+ * `dropOrphanBytes`. The bytes are stored as the Blob they are (browsers keep it as a file).
  */
 export async function addJob(job: Job, bytes: Blob): Promise<void> {
-  await withStore(STORES.jobBytes, 'readwrite', (s) => s.put(bytes, job.id));
+  await storeBytes({ id: job.id, bytes });
   await putJob(job);
 }
 
@@ -23,9 +39,9 @@ export async function dropOrphanBytes(): Promise<void> {
   for (const key of keys) if (!ids.has(String(key))) await withStore(STORES.jobBytes, 'readwrite', (s) => s.delete(key));
 }
 
-/** Replaces a job's record (its bytes stay as they are). */
-export async function putJob(job: Job): Promise<void> {
-  await withStore(STORES.jobs, 'readwrite', (s) => s.put(job));
+/** Replaces a job's record (its bytes stay as they are); writes close together share a transaction. */
+export function putJob(job: Job): Promise<void> {
+  return storeRecords(job);
 }
 
 /** One job, or undefined. */

@@ -9,7 +9,7 @@ import { inTransaction } from './open';
 import { getRecord, setRecord } from './records';
 import { STORES } from './schema';
 import { deleteSecret, getSecret, setSecret } from './secrets';
-import { SETTINGS_KEY } from './settings';
+import { SETTINGS_KEY, storedSettings } from './settings';
 
 const SESSION = 'oauthSession';
 
@@ -63,6 +63,7 @@ export async function storeSignIn(settings: Settings, session: OAuthSession, tok
     store(STORES.secrets).delete('apiToken');
     return () => undefined;
   });
+  storedSettings.clear();
 }
 
 /** Forgets the tokens; with `needsSignIn` the session stays, marked, so pages can say "Sign in again". */

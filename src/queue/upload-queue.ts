@@ -9,6 +9,7 @@ import { addHistory, findHistoryByFingerprint, getHistory, putHistory } from '..
 import { toErrorInfo } from '../glean/errors';
 import type { UploadResult } from '../glean/types';
 import { historyEntryFor } from '../history/entry';
+import { untimed } from '../images/check-timings';
 import { t } from '../i18n/t';
 import type { EnqueueResult, QueueStatus } from '../messaging/protocol';
 import type { UploadPreferences } from '../settings/upload-preferences';
@@ -27,6 +28,7 @@ export class UploadQueue {
   private mirror: Promise<Map<string, Job>> | null = null;
   private readonly auth = new AuthPause();
   private previews: Promise<void> = Promise.resolve();
+  private readonly quietWaiters: (() => void)[] = [];
   /** Bytes of jobs accepted since this start, so sending them needs no read back from disk. */
   private readonly heldBytes = new Map<string, Blob>();
   private pumping: Promise<void> | null = null;
@@ -84,13 +86,14 @@ export class UploadQueue {
 
   /** Accepts an upload: stored first, then sent when a slot is free. */
   async enqueue(input: EnqueueInput): Promise<EnqueueResult> {
-    if (input.id) {
-      const known = await this.handedOver(input.id);
-      if (known) return known;
-    }
-    const print = await fingerprint(input.prepared.bytes, input.metadata, input.actAs);
+    const print = fingerprint(input.prepared.sha256, input.metadata, input.actAs);
+    // Both reads at once: under a burst each waits behind other files' writes.
+    const [known, earlier] = await Promise.all([
+      input.id ? this.handedOver(input.id) : undefined,
+      input.insist ? undefined : findHistoryByFingerprint(print),
+    ]);
+    if (known) return known;
     if (!input.insist) {
-      const earlier = await findHistoryByFingerprint(print);
       if (earlier) return { status: 'duplicate', earlier };
       const active = (await this.list()).find((j) => j.fingerprint === print && PENDING.has(j.state));
       if (active) return { status: 'queued', job: summarize(active) };
@@ -115,7 +118,7 @@ export class UploadQueue {
       createdAt: now,
       updatedAt: now,
     };
-    await addJob(job, prepared.bytes);
+    await (input.clock ?? untimed).async('store', () => addJob(job, prepared.bytes));
     (await this.jobs()).set(job.id, job);
     this.heldBytes.set(job.id, prepared.bytes);
     this.emit(job);
@@ -191,6 +194,16 @@ export class UploadQueue {
     this.wakeAt(wakeAt);
     const pending = jobs.some((j) => PENDING.has(j.state));
     this.deps.scheduleWake(pending ? (wakeAt ?? now + 60_000) : null);
+    const busy = this.running.size > 0 || jobs.some((j) => j.state === 'queued' && j.notBefore <= now && !pause);
+    if (!busy) for (const resolve of this.quietWaiters.splice(0)) resolve();
+  }
+
+  /** Resolves when nothing is being sent or ready to be sent: the moment for work that can wait. */
+  private quiet(): Promise<void> {
+    return new Promise((resolve) => {
+      this.quietWaiters.push(resolve);
+      void this.pump();
+    });
   }
 
   private wakeAt(at: number | null): void {
@@ -258,10 +271,12 @@ export class UploadQueue {
     void deleteJobBytes(job.id).catch(() => undefined);
     const { error: _error, ...done } = job;
     this.emit({ ...done, state: 'done', result, updatedAt: this.now() });
-    // The preview is a nicety: made one at a time after the result, off the uploads' path, and
-    // never worth a failure.
+    // The preview is a nicety: made one at a time once no upload is being sent or waits to be (a
+    // decode costs tens of milliseconds of the CPU the checks of a burst need), and never worth a
+    // failure.
     if (!bytes) return;
     this.previews = this.previews.then(async () => {
+      await this.quiet();
       const thumbnail = await this.deps.thumbnail(bytes).catch(() => undefined);
       if (thumbnail) await putHistory({ ...entry, thumbnail }).catch(() => undefined);
     });
