@@ -12,21 +12,42 @@ export interface PickedFile {
   svg: boolean;
   /** Why it cannot be uploaded, in words; undefined when it can. */
   refusal?: string;
+  /** The size its header states; absent when the first bytes do not say (then no preview is made). */
+  width?: number;
+  height?: number;
 }
+
+// Enough for the header of every format but JPEG, whose EXIF and colour profile may come first.
+const HEAD = 4096;
+const JPEG_HEAD = 1024 * 1024;
 
 let counter = 0;
 
 /** Reads the head of each file and names its type from the bytes, never from the file name. */
 export async function pickFiles(files: File[]): Promise<PickedFile[]> {
   // Loaded on first use: opening the popup does not pay for the format tables.
-  const [{ refusalMessage, sniffImage }, { SVG_REFUSAL }] = await Promise.all([import('../../images/sniff'), import('../../images/sniff-text')]);
+  const [{ refusalMessage, sniffImage }, { SVG_REFUSAL }, { pixelLimitMessage, readDimensions }] = await Promise.all([
+    import('../../images/sniff'),
+    import('../../images/sniff-text'),
+    import('../../images/dimensions'),
+  ]);
   return Promise.all(
     files.map(async (file) => {
-      const head = new Uint8Array(await file.slice(0, 4096).arrayBuffer());
+      let head = new Uint8Array(await file.slice(0, HEAD).arrayBuffer());
       const sniffed = sniffImage(head);
       const key = `f${++counter}`;
       const name = file.name || t('popup_pastedImage');
-      if (sniffed.ok) return { key, file, name, size: file.size, mime: sniffed.mime, svg: false };
+      if (sniffed.ok) {
+        let size = readDimensions(head, sniffed.format);
+        if (!size && sniffed.format === 'jpeg') {
+          head = new Uint8Array(await file.slice(0, JPEG_HEAD).arrayBuffer());
+          size = readDimensions(head, sniffed.format);
+        }
+        const picked = { key, file, name, size: file.size, mime: sniffed.mime, svg: false, ...size };
+        // Over the pixel limit, not even the preview may decode it: a small file can state a huge size.
+        const overLimit = size && pixelLimitMessage(size);
+        return overLimit ? { ...picked, refusal: overLimit } : picked;
+      }
       const svg = sniffed.what === SVG_REFUSAL.what;
       return svg
         ? { key, file, name, size: file.size, mime: 'image/svg+xml', svg }

@@ -34,6 +34,22 @@ describe('UploadQueue: the life of a job', () => {
     expect(h.events.at(-1)!.job.result?.key).toBe('abc');
   });
 
+  it('makes history previews only once nothing is being sent: their decoding waits for the uploads', async () => {
+    const h = makeHarness({ concurrency: 2 });
+    h.script({ url: 'http://glean/images?key=first', key: 'first' }, 'hang');
+    await h.queue.enqueue({ prepared: prepared('first'), metadata: UGC, source: {} });
+    await h.queue.enqueue({ prepared: prepared('second'), metadata: UGC, source: {} });
+    await settle();
+    const [first] = await listHistory(10);
+    expect(first).toMatchObject({ key: 'first' });
+    expect(first!.thumbnail).toBeUndefined();
+    h.hanging[0]!.resolve({ url: 'http://glean/images?key=second', key: 'second' });
+    await settle();
+    await h.queue.previewsWritten();
+    const entries = await listHistory(10);
+    expect(entries.map((e) => [e.key, e.thumbnail instanceof Blob])).toEqual(expect.arrayContaining([['first', true], ['second', true]]));
+  });
+
   it('never has more uploads in flight than the concurrency allows', async () => {
     const h = makeHarness({ concurrency: 3 });
     h.script('hang', 'hang', 'hang', 'hang', 'hang');

@@ -54,8 +54,24 @@ describe('Upload tab: choosing', () => {
     const items = within(screen.getByRole('list', { name: 'Chosen images' })).getAllByRole('listitem');
     expect(items).toHaveLength(2);
     expect(items[0]!.textContent).toContain('photo.jpg');
-    expect(items[0]!.textContent).toContain(`PNG · size unknown · ${PNG_BYTES.length} B`);
+    // The size comes from the header, before (and without) the preview decoding anything.
+    expect(items[0]!.textContent).toContain(`PNG · 8 × 8 · ${PNG_BYTES.length} B`);
     await waitFor(() => expect(items[0]!.querySelector('img')?.getAttribute('src')).toMatch(/^blob:/));
+  });
+
+  it('refuses a file stating more pixels than the limit, with the numbers, and makes no preview of it', async () => {
+    setup();
+    const bomb = PNG_BYTES.slice();
+    bomb.set([0, 0, 0x40, 0, 0, 0, 0x40, 0], 16); // IHDR: 16,384 x 16,384
+    await choose(new File([bomb], 'bomb.png', { type: 'image/png' }), pngFile('fine.png'));
+    const [refused, fine] = within(screen.getByRole('list', { name: 'Chosen images' })).getAllByRole('listitem');
+    expect(refused!.textContent).toContain('PNG · 16384 × 16384');
+    expect(refused!.textContent).toContain('This image is 16,384 × 16,384 pixels (268.4 megapixels); images of up to 100 megapixels can be uploaded.');
+    await waitFor(() => expect(fine!.querySelector('img')).not.toBeNull());
+    expect(refused!.querySelector('img')).toBeNull();
+    fill('ID', 'c1');
+    upload();
+    await waitFor(() => expect(sent('upload.enqueue')).toHaveLength(1));
   });
 
   it('takes pasted images, and leaves a paste of text alone', async () => {
