@@ -15,7 +15,7 @@ async function main(): Promise<number> {
   const sandbox = await startSandbox();
   const { browser, options } = await launchConfigured(sandbox);
   try {
-    await runUploadBench(options, browser.worker, sandbox, USER_TOKEN);
+    await runUploadBench(browser, options, sandbox, USER_TOKEN);
     await runResolveBench(browser, options, sandbox);
   } finally {
     await browser.close();

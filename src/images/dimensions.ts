@@ -83,15 +83,19 @@ export function readDimensions(bytes: Uint8Array, format: ImageFormat): Dimensio
   return size && size.width > 0 && size.height > 0 ? size : undefined;
 }
 
-/** "268.4" megapixels, in the user's language. */
-const megapixels = (pixels: number) => new Intl.NumberFormat(messageLanguage(), { maximumFractionDigits: 1 }).format(pixels / 1e6);
+/** "268.4" megapixels, in the user's language, with `digits` decimals at most. */
+const megapixels = (pixels: number, digits = 1) => new Intl.NumberFormat(messageLanguage(), { maximumFractionDigits: digits }).format(pixels / 1e6);
 const count = (n: number) => new Intl.NumberFormat(messageLanguage()).format(n);
 
 /** Why an image of `size` is refused, or undefined when it is within the pixel limit. */
 export function pixelLimitMessage(size: Dimensions): string | undefined {
   const pixels = size.width * size.height;
   if (pixels <= MAX_PIXELS) return undefined;
-  return t('image_tooManyPixels', count(size.width), count(size.height), megapixels(pixels), megapixels(MAX_PIXELS));
+  const limit = megapixels(MAX_PIXELS);
+  // Never "100 megapixels; the limit is 100": more decimals until the two differ.
+  let digits = 1;
+  while (megapixels(pixels, digits) === limit && digits < 6) digits++;
+  return t('image_tooManyPixels', count(size.width), count(size.height), megapixels(pixels, digits), limit);
 }
 
 /**

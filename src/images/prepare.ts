@@ -41,6 +41,9 @@ export async function prepareUpload(input: ByteSource, opts: PrepareOptions): Pr
   // Sniff the whole file: `animated` needs it, and naming the type reads only the first bytes.
   const sniffed = clock.sync('sniff', () => sniffImage(bytes));
   if (!sniffed.ok) throw new GleanError('invalid-input', refusalMessage(sniffed));
+  // Hashing runs on the browser's own threads: started now, it overlaps the checks below.
+  const digest = sha256Hex(bytes);
+  digest.catch(() => undefined); // a refused file never asks for it
   // A cut-off file is said to be cut off, whatever its header states; then the pixel limit, so a
   // decompression bomb (a whole file, small, that states a huge size) never reaches a decoder.
   clock.sync('structure', () => assertComplete(bytes, sniffed.format));
@@ -52,8 +55,8 @@ export async function prepareUpload(input: ByteSource, opts: PrepareOptions): Pr
   processing.squareCrop = opts.imageType === 'USER' && opts.processing?.squareCrop === true;
   const original: ProcessResult = { bytes: blob, mime: sniffed.mime, ...size, notes: [] };
   const hashed = async (result: ProcessResult): Promise<PreparedImage> => {
-    const sent = result.bytes === blob ? bytes : new Uint8Array(await result.bytes.arrayBuffer());
-    return { ...result, sha256: await clock.async('hash', () => sha256Hex(sent)) };
+    const sha256 = result.bytes === blob ? digest : result.bytes.arrayBuffer().then((b) => sha256Hex(new Uint8Array(b)));
+    return { ...result, sha256: await clock.async('hash', () => sha256) };
   };
   // Nothing to change: the bytes go as they are, and no pixel is ever decoded.
   if (!planProcessing({ ...size, format: sniffed.format }, processing)) return hashed(original);
