@@ -100,7 +100,7 @@ export interface ProtocolMap {
   'image.get': { from: 'page'; request: { query: ImageQuery }; response: ImageBytes };
   'upload.enqueue': {
     from: 'page';
-    request: UploadOptions & { bytes: ArrayBuffer; source: JobSource };
+    request: UploadOptions & { bytes: ArrayBuffer | Blob; source: JobSource };
     response: EnqueueResult;
   };
   'upload.enqueueFromTab': {

@@ -59,8 +59,9 @@ export const REQUEST_SCHEMAS = {
   'image.get': v.strictObject({ query }),
   'upload.enqueue': v.strictObject({
     ...uploadOptions,
-    // Size and type are checked by the upload pipeline, which words its refusals for people.
-    bytes: v.instance(ArrayBuffer),
+    // Size and type are checked by the upload pipeline, which words its refusals for people. A
+    // chosen file comes as the File itself: cloning passes a handle, not megabytes of copies.
+    bytes: v.union([v.instance(ArrayBuffer), v.instance(Blob)]),
     source: v.strictObject({ fileName: optionalField, pageUrl, srcUrl: pageUrl }),
   }),
   'upload.enqueueFromTab': v.strictObject({

@@ -281,7 +281,7 @@ const MALFORMED: [MessageType, string, unknown][] = [
       ['upload.enqueue', 'bytes a DataView', { ...ok, bytes: new DataView(new ArrayBuffer(2)) }],
       ['upload.enqueue', 'bytes a plain array', { ...ok, bytes: [1, 2] }],
       ['upload.enqueue', 'bytes a base64 string', { ...ok, bytes: 'iVBORw0KGgo=' }],
-      ['upload.enqueue', 'bytes a Blob', { ...ok, bytes: new Blob([new Uint8Array([1])]) }],
+      ['upload.enqueue', 'bytes an object shaped like a Blob', { ...ok, bytes: { size: 1, type: 'image/png', arrayBuffer: null } }],
       ['upload.enqueue', 'bytes null', { ...ok, bytes: null }],
       ['upload.enqueue', 'metadata missing type', { ...ok, metadata: {} }],
       ['upload.enqueue', 'metadata with a key', { ...ok, metadata: { type: 'UGC', key: 'k' } }],
@@ -332,6 +332,8 @@ describe('createRouter: payloads', () => {
     ['settings.save', { draft: DRAFT, token: undefined }],
     ['settings.save', { draft: { backend: '', tokenType: 'global', actAs: 'x', userId: '' } }], // shape ok; validation is the handler's
     ['image.get', { query: { key: 'k'.repeat(LIMITS.keyLength) } }],
+    // A chosen file goes as the File itself (cloning passes a handle to its bytes).
+    ['upload.enqueue', { metadata: { type: 'UGC' }, bytes: new File([new Uint8Array([1])], 'a.png'), source: { fileName: 'a.png' } }],
     ['image.get', { query: { type: 'USER', id: 'u1' } }],
     ['image.get', { query: { type: 'LOGO', ds: 'd', cid: 'c' } }],
     ['upload.enqueue', { metadata: { type: 'USER', id: 'me' }, bytes: new ArrayBuffer(0), source: {}, insist: true }],

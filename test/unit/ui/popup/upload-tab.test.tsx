@@ -137,7 +137,7 @@ describe('Upload tab: choosing', () => {
     await screen.findByText('Waiting in the queue.');
     expect(rasterizeSvg).toHaveBeenCalledWith(svg);
     const [request] = sent('upload.enqueue');
-    expect([...new Uint8Array(request!.bytes)]).toEqual([...PNG_BYTES]);
+    expect([...new Uint8Array(await (request!.bytes as Blob).arrayBuffer())]).toEqual([...PNG_BYTES]);
     expect(request!.source).toEqual({ fileName: 'logo.svg' });
   });
 
@@ -193,7 +193,7 @@ describe('Upload tab: metadata checks', () => {
 });
 
 describe('Upload tab: sending and following', () => {
-  it('sends the bytes as an ArrayBuffer with the file name and trimmed metadata, then follows the job to its result', async () => {
+  it('sends the chosen file itself (a handle, not a copy) with its name and trimmed metadata, then follows the job to its result', async () => {
     const queued = job({ id: 'j1', metadata: { type: 'UGC', id: 'c1', ds: 'wiki', cid: 'thumb' } });
     setup({
       'upload.enqueue': () => ({ status: 'queued', job: queued }),
@@ -207,8 +207,9 @@ describe('Upload tab: sending and following', () => {
     await screen.findByText('Waiting in the queue.');
 
     const [request] = sent('upload.enqueue');
-    expect(request!.bytes).toBeInstanceOf(ArrayBuffer);
-    expect([...new Uint8Array(request!.bytes)]).toEqual([...PNG_BYTES]);
+    expect(request!.bytes).toBeInstanceOf(File);
+    expect((request!.bytes as File).name).toBe('cat.png');
+    expect([...new Uint8Array(await (request!.bytes as Blob).arrayBuffer())]).toEqual([...PNG_BYTES]);
     expect(request!.source).toEqual({ fileName: 'cat.png' });
     expect(request!.metadata).toEqual({ type: 'UGC', id: 'c1', ds: 'wiki', cid: 'thumb' });
     expect(request!.actAs).toBe('alice@example.com');
