@@ -20,6 +20,8 @@ const ask = (origin: string) => browser.permissions.request({ origins: [origin] 
 export function SitesSection({ policy = null }: { policy?: PolicyView | null } = {}) {
   const lockedSites = isLocked(policy, 'sites') ? policy!.sites : [];
   const everywhereLocked = isLocked(policy, 'everywhere');
+  // Named by the policy but not granted by the browser yet: enabled by the background once they are.
+  const pending = (policy?.sites ?? []).filter((s) => sites !== null && !sites.includes(s));
   const [sites, setSites] = useState<string[] | null>(null);
   const [everywhere, setEverywhere] = useState(false);
   const [draft, setDraft] = useState('');
@@ -83,6 +85,7 @@ export function SitesSection({ policy = null }: { policy?: PolicyView | null } =
       <h2 id="sites-heading">{t('options_sitesTitle')}</h2>
       <p class="hint">{t('options_sitesHint')}</p>
       {sites?.length === 0 && <p>{t('options_sitesEmpty')}</p>}
+      {pending.length > 0 && <p class="hint">{t('options_policySitesPending', pending.join(', '))}</p>}
       <ul class="items sites-list">
         {sites?.map((site) => (
           <li key={site} class="site-row">
