@@ -6,7 +6,7 @@
  * not possible the tests are skipped with the reason, never passed.
  */
 import { createHash } from 'node:crypto';
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -51,22 +51,32 @@ export function cannotWritePolicies(file: string): string | null {
   return null;
 }
 
+/** Folders this process created for policy files, deepest first, removed again when left empty. */
+const made: string[] = [];
+
+function makeFolder(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !existsSync(d); d = dirname(d)) missing.push(d);
+  mkdirSync(dir, { recursive: true });
+  made.push(...missing.filter((d) => !made.includes(d)));
+}
+
 /** Writes Chromium's policy for the test extension: `3rdparty.extensions.<id>` = `values`. */
 export function writeChromiumPolicy(extensionId: string, values: Record<string, unknown>): void {
-  mkdirSync(dirname(CHROMIUM_POLICY_FILE), { recursive: true });
+  makeFolder(dirname(CHROMIUM_POLICY_FILE));
   writeFileSync(CHROMIUM_POLICY_FILE, JSON.stringify({ '3rdparty': { extensions: { [extensionId]: values } } }, null, 2));
 }
 
 /** Writes Firefox's policies.json: `policies.3rdparty.Extensions.<id>` = `values`, and nothing else. */
 export function writeFirefoxPolicy(geckoId: string, values: Record<string, unknown>): void {
-  mkdirSync(dirname(FIREFOX_POLICY_FILE), { recursive: true });
+  makeFolder(dirname(FIREFOX_POLICY_FILE));
   // The marker lets a later run recognise (and remove) a file it left; Firefox ignores unknown top-level keys.
   writeFileSync(FIREFOX_POLICY_FILE, JSON.stringify({ [OURS]: true, policies: { '3rdparty': { Extensions: { [geckoId]: values } } } }, null, 2));
 }
 
 /** Removes a policy file this module wrote (never another). */
 export function removePolicy(file: string): void {
-  if (!existsSync(file)) return;
-  if (file === FIREFOX_POLICY_FILE && !readFileSync(file, 'utf8').includes(OURS)) return;
+  if (existsSync(file) && file === FIREFOX_POLICY_FILE && !readFileSync(file, 'utf8').includes(OURS)) return;
   rmSync(file, { force: true });
+  for (const dir of made) if (existsSync(dir) && readdirSync(dir).length === 0) rmdirSync(dir);
 }

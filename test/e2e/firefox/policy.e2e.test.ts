@@ -1,0 +1,158 @@
+// The extension rolled out by an organisation through Firefox's policies.json (3rdparty →
+// Extensions → the gecko id): a fresh profile opens the options page already pointing at the
+// company's backend, locked fields read-only, ignored values listed; one "Sign in with Glean"
+// click; Glean images shown on the site the policy names with no other setting touched; forged
+// messages refused. Firefox reads policies.json only when it starts (it reports no change to
+// storage.managed while running), so the policy change is checked across a browser restart.
+// Debian's firefox-esr 153 reads /etc/firefox/policies/policies.json and also
+// /usr/lib/firefox-esr/distribution/policies.json (both tried, with storage.managed answering the
+// values); the test writes the first. The build is the policy e2e build, with a gecko id of its
+// own that the file names; a restart drops an add-on installed over BiDi, so the build is
+// sideloaded into a profile of its own (as the upload-queue restart test does).
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findFirefox } from '../support/browsers';
+import { findExtensionPage, PREFS } from '../support/firefox';
+import { startPageServer, type PageServer } from '../support/page-server';
+import { cannotWritePolicies, FIREFOX_POLICY_BUILD, FIREFOX_POLICY_FILE, geckoIdOf, removePolicy, writeFirefoxPolicy } from '../support/policy-files';
+import { companyPolicy, forgedChanges, POLICY_IMAGE_KEY, setUpPolicySite } from '../support/policy-scenario';
+import { keysServed, startSandbox, type Sandbox } from '../support/sandbox-fixture';
+
+const why = cannotWritePolicies(FIREFOX_POLICY_FILE);
+if (why) console.warn(`Firefox policy e2e skipped: ${why}`);
+
+type Reply = { ok: boolean; value?: any; error?: { message: string } };
+let sandbox: Sandbox;
+let site: PageServer;
+let browser: Browser | undefined;
+let options: Page;
+let wikiUrl: string;
+let profile: string;
+const uuid = randomUUID();
+
+describe.skipIf(why !== null)('Firefox: configuration set by the organisation', () => {
+  const geckoId = why ? '' : geckoIdOf();
+  // After a restart BiDi cannot open an extension page, but Firefox opens one named on its command line.
+  const launch = (url?: string): Promise<Browser> =>
+    puppeteer.launch({
+      ...(url ? { args: [url] } : {}),
+      browser: 'firefox',
+      executablePath: findFirefox(),
+      headless: true,
+      userDataDir: profile,
+      extraPrefsFirefox: { ...PREFS, 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }) },
+      env: { ...process.env, HOME: profile, MOZ_CRASHREPORTER_DISABLE: '1', MOZ_DISABLE_AUTO_SAFE_MODE: '1' },
+    });
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    site = await startPageServer();
+    wikiUrl = setUpPolicySite(sandbox, site);
+    sandbox.oauth.knobs.oauthAutoApprove = true;
+    profile = mkdtempSync(join(tmpdir(), 'e2e-firefox-policy-'));
+    try {
+      writeFirefoxPolicy(geckoId, companyPolicy(sandbox, site));
+      mkdirSync(join(profile, 'extensions'));
+      writeFileSync(join(profile, 'extensions', geckoId), resolve(FIREFOX_POLICY_BUILD)); // the proxy file: the add-on's folder
+      browser = await launch();
+      options = await findExtensionPage(browser, `moz-extension://${uuid}/options.html`, 15_000);
+      // The sideloaded add-on's tab opens behind the first one; a background tab runs no animation
+      // frames, which puppeteer's waits and clicks rely on.
+      await options.bringToFront();
+    } catch (e) {
+      removePolicy(FIREFOX_POLICY_FILE);
+      throw e;
+    }
+  });
+  afterAll(async () => {
+    try {
+      await browser?.close().catch(() => undefined);
+      await site?.close();
+      await sandbox?.close();
+      rmSync(profile, { recursive: true, force: true });
+    } finally {
+      removePolicy(FIREFOX_POLICY_FILE);
+    }
+  });
+
+  const send = (type: string, payload: unknown): Promise<Reply> =>
+    options.evaluate((t, p) => (globalThis as any).browser.runtime.sendMessage({ type: t, payload: p }), type, payload);
+  const value = (selector: string) => options.$eval(selector, (el) => (el as HTMLInputElement).value);
+  const attr = (selector: string, name: string) => options.$eval(selector, (el, n) => el.getAttribute(n), name);
+  const text = (selector: string) => options.$eval(selector, (el) => el.textContent ?? '');
+
+  it('opens the options page on first run already pointing at the backend, locked fields read-only', async () => {
+    await expect.poll(() => value('#backend'), { timeout: 10_000 }).toBe(`${sandbox.origin}/rest/api/v1`);
+    expect(await attr('#backend', 'readonly')).not.toBeNull();
+    // Under the backend, the sign-in method and the right-click defaults.
+    expect(await options.$$eval('.hint', (els) => els.filter((el) => el.textContent === 'Set by your organisation').length)).toBe(3);
+    expect(await options.$eval('button[data-method="token"]', (el) => (el as HTMLButtonElement).disabled)).toBe(true);
+    expect(await options.$eval('fieldset.oauth-choice', (el) => (el as HTMLFieldSetElement).disabled)).toBe(true);
+    expect(await value('#uploads-defaultType')).toBe('LOGO');
+    expect(await value('#uploads-ds')).toBe('intranet');
+    expect(await attr('#uploads-ds', 'readonly')).not.toBeNull();
+  });
+
+  it('ignores malformed values with a note, and keeps what they would have replaced', async () => {
+    const notes = await text('[role="note"]');
+    expect(notes).toContain('MaxUploadSizeMB: The largest file can be set from 1 to 200 MB.');
+    expect(notes).toContain('ShowImagesOnSites: "not a site" is not a web site.');
+    expect(await value('#uploads-capMb')).toBe('20');
+    expect(await attr('#uploads-capMb', 'readonly')).toBeNull();
+  });
+
+  it('signs in with the one button, and the policy site then shows Glean images with no other setting touched', async () => {
+    const before = await options.$eval('form [role="status"]', (el) => Number(el.getAttribute('data-seq')));
+    // A real click: Firefox grants the backend and the policy's site only inside one (the test
+    // profile answers the permission prompt itself, extensions.webextOptionalPermissionPrompts).
+    expect(await text('form button.primary:not([role])')).toBe('Sign in with Glean');
+    await options.locator('form button.primary:not([role])').click();
+    await options.waitForFunction(
+      (seq) => {
+        const el = document.querySelector('form [role="status"]');
+        return Number(el?.getAttribute('data-seq')) > seq && el?.getAttribute('data-busy') === 'false';
+      },
+      { timeout: 20_000 },
+      before,
+    );
+    expect(await text('form [role="status"]')).toBe('Signed in as Alice Example.');
+    await expect.poll(async () => (await send('sites.get', null)).value, { timeout: 10_000 }).toEqual(['http://127.0.0.1']);
+    const page = await browser!.newPage();
+    try {
+      await page.goto(wikiUrl);
+      await expect.poll(() => page.evaluate(() => (document.getElementById('glean') as HTMLImageElement).naturalWidth), { timeout: 10_000 }).toBe(20);
+      expect(keysServed(sandbox).has(POLICY_IMAGE_KEY)).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('refuses messages that would change what the policy locks, and changes nothing', async () => {
+    const before = await Promise.all([send('settings.get', null), send('preferences.get', null), send('sites.get', null)]);
+    for (const [type, payload] of forgedChanges(sandbox, site)) {
+      const reply = await send(type, payload);
+      expect(reply.ok, type).toBe(false);
+      expect(reply.error?.message, type).toMatch(/^Set by your organisation: /);
+    }
+    const after = await Promise.all([send('settings.get', null), send('preferences.get', null), send('sites.get', null)]);
+    expect(after).toEqual(before);
+  });
+
+  it('takes a policy change at the next browser start, keeping what the user chose elsewhere', async () => {
+    const prefs = (await send('preferences.get', null)).value;
+    expect((await send('preferences.save', { ...prefs, concurrency: 2 })).ok).toBe(true);
+    writeFirefoxPolicy(geckoId, { ...companyPolicy(sandbox, site), RightClickType: 'ICON', MaxUploadSizeMB: 8 });
+    await browser!.close();
+    browser = await launch(`moz-extension://${uuid}/options.html`);
+    options = await findExtensionPage(browser, `moz-extension://${uuid}/options.html`, 15_000);
+    await options.bringToFront();
+    await expect.poll(async () => (await send('preferences.get', null)).value.defaultType, { timeout: 15_000 }).toBe('ICON');
+    const now = (await send('preferences.get', null)).value;
+    expect([now.capBytes, now.concurrency, now.defaultMetadata]).toEqual([8 * 1024 * 1024, 2, { ds: 'intranet' }]);
+    expect((await send('settings.get', null)).value.signedIn).toBe(true);
+  });
+});
