@@ -20,13 +20,13 @@ const ask = (origin: string) => browser.permissions.request({ origins: [origin] 
 export function SitesSection({ policy = null }: { policy?: PolicyView | null } = {}) {
   const lockedSites = isLocked(policy, 'sites') ? policy!.sites : [];
   const everywhereLocked = isLocked(policy, 'everywhere');
-  // Named by the policy but not granted by the browser yet: enabled by the background once they are.
-  const pending = (policy?.sites ?? []).filter((s) => sites !== null && !sites.includes(s));
   const [sites, setSites] = useState<string[] | null>(null);
   const [everywhere, setEverywhere] = useState(false);
   const [draft, setDraft] = useState('');
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
+  // Named by the policy but not granted by the browser yet: enabled by the background once they are.
+  const pending = (policy?.sites ?? []).filter((s) => sites !== null && !sites.includes(s));
 
   useEffect(() => {
     Promise.all([send('sites.get', null), send('sites.everywhere.get', null)]).then(

@@ -174,4 +174,27 @@ describe('OptionsApp with a sign-in method', () => {
     expect(screen.getByRole('button', { name: 'Save' })).toBeTruthy();
     expect(screen.queryByLabelText('Client ID')).toBeNull();
   });
+
+  it('under a locking policy: the backend read-only, one sign-in, ignored values listed, the policy sites asked for in the click', async () => {
+    const oauth = { issuer: 'https://acme-be.glean.com', clientId: '', scopes: 'openid email profile offline_access', provider: 'glean' as const };
+    answer({
+      'settings.get': () => settings({ authMethod: 'oauth', oauth, hasToken: false, signedIn: false, userId: '' }),
+      'policy.get': () => ({ set: ['backend', 'signIn', 'sites'], lock: true, sites: ['https://wiki.acme.com'], notes: [{ key: 'MaxUploadSizeMB', message: 'The largest file can be set from 1 to 200 MB.' }] }),
+      'preferences.get': () => { throw new Error('not here'); },
+      'sites.get': () => [],
+      'sites.everywhere.get': () => false,
+      'oauth.signIn': () => settings({ authMethod: 'oauth', oauth, signedIn: true, account: 'Alice' }),
+    });
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    render(<OptionsApp />);
+    await waitFor(() => expect((screen.getByLabelText('Glean backend') as HTMLInputElement).readOnly).toBe(true));
+    expect((screen.getByLabelText('Glean backend') as HTMLInputElement).value).toBe('https://acme-be.glean.com/rest/api/v1');
+    expect((screen.getByRole('radio', { name: 'API token' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((document.querySelector('fieldset.oauth-choice') as HTMLFieldSetElement).disabled).toBe(true);
+    expect(screen.getByRole('note').textContent).toContain('MaxUploadSizeMB: The largest file can be set from 1 to 200 MB.');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in with Glean' }));
+    expect(request).toHaveBeenCalledWith({ origins: ['https://acme-be.glean.com/*', 'https://wiki.acme.com/*'] });
+    await waitFor(() => expect(sent('oauth.signIn')).toHaveLength(1));
+    expect(sent('oauth.signIn')[0]).toMatchObject({ backend: 'https://acme-be.glean.com/rest/api/v1', provider: 'glean', clientId: '' });
+  });
 });
