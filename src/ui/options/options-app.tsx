@@ -122,8 +122,9 @@ export function OptionsApp() {
     <main class="page">
       <h1>{t('options_title')}</h1>
       <p class="hint">{t('options_intro')}</p>
-      <PolicyNotes policy={policy} />
       <form onSubmit={onSave} noValidate>
+        {/* Inside the form it concerns, so a picture of the form shows it too. */}
+        <PolicyNotes policy={policy} />
         <Field id="backend" label={t('options_backendLabel')} error={errorFor('backend')}
           hint={backendLocked ? t('options_policySet') : <Message id="options_backendHint" args={[<code>{'acme'}</code>, <code>{'https://acme-be.glean.com'}</code>]} />}>
           {(describedBy, invalid) => (

@@ -79,7 +79,7 @@ describe.skipIf(why !== null)('Chromium: configuration set by the organisation',
     // The ignored limit left the user's own (the default 20 MB), still theirs to change.
     await expect(options.locator('#uploads-capMb').inputValue()).resolves.toBe('20');
     await expect(options.locator('#uploads-capMb').getAttribute('readonly')).resolves.toBeNull();
-    await docShot(options.locator('main'), 'options-policy');
+    await docShot(options.locator('form').first(), 'options-policy');
   });
 
   it('signs in with the one button, and the policy site then shows Glean images with no other setting touched', async () => {
