@@ -11,8 +11,8 @@ import { docShot } from '../support/doc-shots';
 import { clickAndReadStatus, firstRunOptionsPage, sendFromPage } from '../support/options-page';
 import { startPageServer, type PageServer } from '../support/page-server';
 import { cannotWritePolicies, CHROME_POLICY_BUILD, CHROMIUM_POLICY_FILE, chromiumIdOf, removePolicy, writeChromiumPolicy } from '../support/policy-files';
-import { companyPolicy, forgedChanges, POLICY_IMAGE_KEY, setUpPolicySite } from '../support/policy-scenario';
-import { keysServed, startSandbox, type Sandbox } from '../support/sandbox-fixture';
+import { changedPolicy, chooseOwnConcurrency, companyPolicy, expectChangedPolicyTaken, expectForgedChangesRefused, expectPolicySiteShowsImage, setUpPolicySite } from '../support/policy-scenario';
+import { startSandbox, type Sandbox } from '../support/sandbox-fixture';
 
 const why = cannotWritePolicies(CHROMIUM_POLICY_FILE);
 if (why) console.warn(`Chromium policy e2e skipped: ${why}`);
@@ -87,39 +87,27 @@ describe.skipIf(why !== null)('Chromium: configuration set by the organisation',
     await browser.grantHost('http://127.0.0.1/*');
     expect(await clickAndReadStatus(options, 'Sign in with Glean')).toBe('Signed in as Alice Example.');
     // Granted in that click: the background enables the policy's site by itself.
-    await expect.poll(async () => (await send('sites.get', null)).value, { timeout: 10_000 }).toEqual(['http://127.0.0.1']);
-    const page = await browser.context.newPage();
-    try {
-      await page.goto(wikiUrl);
-      await expect.poll(() => page.evaluate(() => (document.getElementById('glean') as HTMLImageElement).naturalWidth), { timeout: 10_000 }).toBe(20);
-      expect(keysServed(sandbox).has(POLICY_IMAGE_KEY)).toBe(true);
-    } finally {
-      await page.close();
-    }
+    await expectPolicySiteShowsImage(send, sandbox, async () => {
+      const page = await browser.context.newPage();
+      try {
+        await page.goto(wikiUrl);
+        // Shown once it has its size; a broken image keeps 0, which the check then reports.
+        await page.waitForFunction(() => (document.getElementById('glean') as HTMLImageElement).naturalWidth > 0, null, { timeout: 10_000 }).catch(() => undefined);
+        return await page.evaluate(() => (document.getElementById('glean') as HTMLImageElement).naturalWidth);
+      } finally {
+        await page.close();
+      }
+    });
   });
 
   it('refuses messages that would change what the policy locks, and changes nothing', async () => {
-    const before = await Promise.all([send('settings.get', null), send('preferences.get', null), send('sites.get', null)]);
-    for (const [type, payload] of forgedChanges(sandbox, site)) {
-      const reply = await send(type, payload);
-      expect(reply.ok, type).toBe(false);
-      expect(reply.error?.message, type).toMatch(/^Set by your organisation: /);
-    }
-    const after = await Promise.all([send('settings.get', null), send('preferences.get', null), send('sites.get', null)]);
-    expect(after).toEqual(before);
-    expect(sandbox.log.some((r) => r.path.includes('elsewhere'))).toBe(false);
+    await expectForgedChangesRefused(send, sandbox, site);
   });
 
   it('takes a policy change while running (Chromium reports it through storage.onChanged)', async () => {
-    // The user's own choice in a field the policy does not set must survive the change.
-    const prefs = (await send('preferences.get', null)).value;
-    expect((await send('preferences.save', { ...prefs, concurrency: 2 })).ok).toBe(true);
-    writeChromiumPolicy(id, { ...companyPolicy(sandbox, site), RightClickType: 'ICON', MaxUploadSizeMB: 8 });
-    await expect.poll(async () => (await send('preferences.get', null)).value.defaultType, { timeout: 30_000 }).toBe('ICON');
-    const now = (await send('preferences.get', null)).value;
-    expect([now.capBytes, now.concurrency, now.defaultMetadata]).toEqual([8 * 1024 * 1024, 2, { ds: 'intranet' }]);
-    // Still signed in: the backend did not change.
-    expect((await send('settings.get', null)).value.signedIn).toBe(true);
+    await chooseOwnConcurrency(send);
+    writeChromiumPolicy(id, changedPolicy(sandbox, site));
+    await expectChangedPolicyTaken(send, 30_000);
     const fresh = await openExtensionPage(browser.context, browser.extensionId, 'options.html');
     try {
       await expect(fresh.locator('#uploads-capMb').inputValue()).resolves.toBe('8');

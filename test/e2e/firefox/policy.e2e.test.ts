@@ -10,17 +10,17 @@
 // own that the file names; a restart drops an add-on installed over BiDi, so the build is
 // sideloaded into a profile of its own (as the upload-queue restart test does).
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { join } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findFirefox } from '../support/browsers';
-import { findExtensionPage, PREFS } from '../support/firefox';
+import { findExtensionPage, launchFirefoxProfile, sideload } from '../support/firefox';
+import { clickAndReadStatus } from '../support/firefox-page';
 import { startPageServer, type PageServer } from '../support/page-server';
 import { cannotWritePolicies, FIREFOX_POLICY_BUILD, FIREFOX_POLICY_FILE, geckoIdOf, removePolicy, writeFirefoxPolicy } from '../support/policy-files';
-import { companyPolicy, forgedChanges, POLICY_IMAGE_KEY, setUpPolicySite } from '../support/policy-scenario';
-import { keysServed, startSandbox, type Sandbox } from '../support/sandbox-fixture';
+import { changedPolicy, chooseOwnConcurrency, companyPolicy, expectChangedPolicyTaken, expectForgedChangesRefused, expectPolicySiteShowsImage, setUpPolicySite } from '../support/policy-scenario';
+import { startSandbox, type Sandbox } from '../support/sandbox-fixture';
 
 const why = cannotWritePolicies(FIREFOX_POLICY_FILE);
 if (why) console.warn(`Firefox policy e2e skipped: ${why}`);
@@ -37,16 +37,7 @@ const uuid = randomUUID();
 describe.skipIf(why !== null)('Firefox: configuration set by the organisation', () => {
   const geckoId = why ? '' : geckoIdOf();
   // After a restart BiDi cannot open an extension page, but Firefox opens one named on its command line.
-  const launch = (url?: string): Promise<Browser> =>
-    puppeteer.launch({
-      ...(url ? { args: [url] } : {}),
-      browser: 'firefox',
-      executablePath: findFirefox(),
-      headless: true,
-      userDataDir: profile,
-      extraPrefsFirefox: { ...PREFS, 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }) },
-      env: { ...process.env, HOME: profile, MOZ_CRASHREPORTER_DISABLE: '1', MOZ_DISABLE_AUTO_SAFE_MODE: '1' },
-    });
+  const launch = (url?: string): Promise<Browser> => launchFirefoxProfile(profile, geckoId, uuid, url);
 
   beforeAll(async () => {
     sandbox = await startSandbox();
@@ -56,8 +47,7 @@ describe.skipIf(why !== null)('Firefox: configuration set by the organisation', 
     profile = mkdtempSync(join(tmpdir(), 'e2e-firefox-policy-'));
     try {
       writeFirefoxPolicy(geckoId, companyPolicy(sandbox, site));
-      mkdirSync(join(profile, 'extensions'));
-      writeFileSync(join(profile, 'extensions', geckoId), resolve(FIREFOX_POLICY_BUILD)); // the proxy file: the add-on's folder
+      sideload(profile, geckoId, FIREFOX_POLICY_BUILD);
       browser = await launch();
       options = await findExtensionPage(browser, `moz-extension://${uuid}/options.html`, 15_000);
       // The sideloaded add-on's tab opens behind the first one; a background tab runs no animation
@@ -106,53 +96,33 @@ describe.skipIf(why !== null)('Firefox: configuration set by the organisation', 
   });
 
   it('signs in with the one button, and the policy site then shows Glean images with no other setting touched', async () => {
-    const before = await options.$eval('form [role="status"]', (el) => Number(el.getAttribute('data-seq')));
     // A real click: Firefox grants the backend and the policy's site only inside one (the test
     // profile answers the permission prompt itself, extensions.webextOptionalPermissionPrompts).
-    expect(await text('form button.primary:not([role])')).toBe('Sign in with Glean');
-    await options.locator('form button.primary:not([role])').click();
-    await options.waitForFunction(
-      (seq) => {
-        const el = document.querySelector('form [role="status"]');
-        return Number(el?.getAttribute('data-seq')) > seq && el?.getAttribute('data-busy') === 'false';
-      },
-      { timeout: 20_000 },
-      before,
-    );
-    expect(await text('form [role="status"]')).toBe('Signed in as Alice Example.');
-    await expect.poll(async () => (await send('sites.get', null)).value, { timeout: 10_000 }).toEqual(['http://127.0.0.1']);
-    const page = await browser!.newPage();
-    try {
-      await page.goto(wikiUrl);
-      await expect.poll(() => page.evaluate(() => (document.getElementById('glean') as HTMLImageElement).naturalWidth), { timeout: 10_000 }).toBe(20);
-      expect(keysServed(sandbox).has(POLICY_IMAGE_KEY)).toBe(true);
-    } finally {
-      await page.close();
-    }
+    expect(await clickAndReadStatus(options, 'Sign in with Glean')).toBe('Signed in as Alice Example.');
+    await expectPolicySiteShowsImage(send, sandbox, async () => {
+      const page = await browser!.newPage();
+      try {
+        await page.goto(wikiUrl);
+        // Shown once it has its size; a broken image keeps 0, which the check then reports.
+        await page.waitForFunction(() => (document.getElementById('glean') as HTMLImageElement).naturalWidth > 0, { polling: 100, timeout: 10_000 }).catch(() => undefined);
+        return await page.evaluate(() => (document.getElementById('glean') as HTMLImageElement).naturalWidth);
+      } finally {
+        await page.close();
+      }
+    });
   });
 
   it('refuses messages that would change what the policy locks, and changes nothing', async () => {
-    const before = await Promise.all([send('settings.get', null), send('preferences.get', null), send('sites.get', null)]);
-    for (const [type, payload] of forgedChanges(sandbox, site)) {
-      const reply = await send(type, payload);
-      expect(reply.ok, type).toBe(false);
-      expect(reply.error?.message, type).toMatch(/^Set by your organisation: /);
-    }
-    const after = await Promise.all([send('settings.get', null), send('preferences.get', null), send('sites.get', null)]);
-    expect(after).toEqual(before);
+    await expectForgedChangesRefused(send, sandbox, site);
   });
 
   it('takes a policy change at the next browser start, keeping what the user chose elsewhere', async () => {
-    const prefs = (await send('preferences.get', null)).value;
-    expect((await send('preferences.save', { ...prefs, concurrency: 2 })).ok).toBe(true);
-    writeFirefoxPolicy(geckoId, { ...companyPolicy(sandbox, site), RightClickType: 'ICON', MaxUploadSizeMB: 8 });
+    await chooseOwnConcurrency(send);
+    writeFirefoxPolicy(geckoId, changedPolicy(sandbox, site));
     await browser!.close();
     browser = await launch(`moz-extension://${uuid}/options.html`);
     options = await findExtensionPage(browser, `moz-extension://${uuid}/options.html`, 15_000);
     await options.bringToFront();
-    await expect.poll(async () => (await send('preferences.get', null)).value.defaultType, { timeout: 15_000 }).toBe('ICON');
-    const now = (await send('preferences.get', null)).value;
-    expect([now.capBytes, now.concurrency, now.defaultMetadata]).toEqual([8 * 1024 * 1024, 2, { ds: 'intranet' }]);
-    expect((await send('settings.get', null)).value.signedIn).toBe(true);
+    await expectChangedPolicyTaken(send, 15_000);
   });
 });
