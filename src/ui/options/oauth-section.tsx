@@ -83,10 +83,11 @@ export function OAuthSection({ saved, draft, busy, errorFor, showErrors, run, on
         return { tone: 'ok', text: next.account ? t('options_signedInAs', next.account) : t('options_signedIn') };
       } catch (e) {
         const found = e instanceof MessageError ? registrationProblem(e.info) : null;
-        if (found && !locked) {
-          // Self-registration is out: the admin's client ID is the way on.
+        if (found) {
           setProblem(found);
-          setChoice('client');
+          // Self-registration is out: the admin's client ID is the way on, unless the organisation
+          // locked the sign-in (then the help says what to give the admin).
+          if (!locked) setChoice('client');
         }
         throw e;
       }

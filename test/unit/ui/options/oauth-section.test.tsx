@@ -23,7 +23,7 @@ afterEach(cleanup);
 
 const type = (label: string, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
 
-function section(saved: PublicSettings | null = settings({ hasToken: false })) {
+function section(saved: PublicSettings | null = settings({ hasToken: false }), locked = false) {
   const statuses: Status[] = [];
   const errors: FieldError[][] = [];
   const onSaved = vi.fn();
@@ -35,7 +35,7 @@ function section(saved: PublicSettings | null = settings({ hasToken: false })) {
     }
   };
   const draft = { backend: 'acme', tokenType: 'user' as const, actAs: '', userId: 'alice' };
-  render(<OAuthSection saved={saved} draft={draft} busy={false} errorFor={() => undefined} showErrors={(e) => errors.push(e)} run={run} onSaved={onSaved} />);
+  render(<OAuthSection saved={saved} draft={draft} busy={false} errorFor={() => undefined} showErrors={(e) => errors.push(e)} run={run} onSaved={onSaved} locked={locked} />);
   return { statuses, errors, onSaved };
 }
 
@@ -86,6 +86,18 @@ describe('OAuthSection', () => {
     expect(writeText).toHaveBeenCalledWith(REDIRECT);
     expect((screen.getByRole('radio', { name: ADMIN }) as HTMLInputElement).checked).toBe(true);
     expect(screen.getByLabelText('Client ID')).toBeTruthy();
+  });
+
+  it('with the sign-in locked by the organisation, explains a refused registration without switching the choice', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    answer({ 'oauth.signIn': () => { throw fail('oauth-redirect-not-allowed', 'Your Glean instance does not allow this extension’s redirect URL.', { redirectUrl: REDIRECT }); } });
+    const { statuses } = section(settings({ hasToken: false }), true);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in with Glean' }));
+    await waitFor(() => expect(statuses[0]?.tone).toBe('error'));
+    await screen.findByText(/allow this redirect URL for self-registered apps/);
+    expect((screen.getByLabelText('Redirect URL') as HTMLInputElement).value).toBe(REDIRECT);
+    expect((screen.getByRole('radio', { name: ADMIN }) as HTMLInputElement).checked).toBe(false);
+    expect(screen.queryByLabelText('Client ID')).toBeNull();
   });
 
   it.each([
