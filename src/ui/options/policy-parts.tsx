@@ -20,8 +20,8 @@ export function isLocked(policy: PolicyView | null | undefined, field: PolicyFie
 }
 
 /** The words next to a locked setting. */
-export function SetByOrganisation({ id }: { id?: string }) {
-  return <p class="hint managed" id={id}>{t('options_policySet')}</p>;
+export function SetByOrganisation() {
+  return <p class="hint managed">{t('options_policySet')}</p>;
 }
 
 /** The policy values that were ignored, each with why; nothing when there are none. */
