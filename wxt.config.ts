@@ -1,6 +1,15 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+// `npm run build:e2e` also makes this mode: the build the policy e2e tests load, with an identity of
+// its own (test/e2e/support/policy-files.ts writes machine-wide policy files naming only it).
+const POLICY_TEST_MODE = 'policy';
+const POLICY_TEST_GECKO_ID = 'glean-images-policy-test@extension.local';
+// A public key only (its private half was never kept): it fixes the Chromium extension id,
+// cgogagbinpknkcnodaffagdiddjbbaic, so the policy file can name it before the browser starts.
+const POLICY_TEST_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEApUy7HZH7vsVe2DrL4hP6iJahs7Jkig8t6wnNrledRR2ueQbeUSW251b7uomNRYX4Uv3O0unBWI1UKSKVztwar+dbcTrB50YTAV2iG6GD8m6TkqV2yz2pzkz4MoCNY8GHLqvzTmwzmKUnk2rzJeetlPPm4Ikx5acPxmocjOt9Si4hM0QNUtwyxFl2IHTpvXLEca1RnulE6l4aGfCPOC36I0zBv0zXeVeDc0JzEhtBrSb3m7BMfATa3suQt+MxQNd5DJ3kb+DQX9OOHg0U8RosHJ6Bf82aSjIpYzDZhLbTIpaQl76y632hasXYCAICSm1ge4uClIfVShXdS9ZHWh/SVwIDAQAB';
+
 // The manifest is built here so that both browsers get the same minimal permissions.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -15,7 +24,7 @@ export default defineConfig({
     excludeSources: ['test/**', 'docs/**', 'test-results/**', 'tmp/**', 'coverage/**', 'stats*.html', '*.log', 'vitest.*config.ts'],
     includeSources: ['test/sandbox/png.ts'],
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     // Name and description come from public/_locales, so the stores and the browser show them in the
     // user's language; the English ones must equal package.json's (test/unit/i18n/locales.test.ts).
     name: '__MSG_extName__',
@@ -27,7 +36,9 @@ export default defineConfig({
     // shows no install warning (plain declarativeNetRequest would).
     // webRequest: reads (never changes) those requests' outcomes, to say in the popup why an image
     // did not show and to pause page requests after a 429; no install warning either.
-    permissions: ['scripting', 'alarms', 'contextMenus', 'activeTab', 'identity', 'declarativeNetRequestWithHostAccess', 'webRequest'],
+    // storage: only for storage.managed, the organisation's policy (read, never written). Nothing
+    // goes into storage.local or storage.sync: settings and tokens stay in IndexedDB (src/db/).
+    permissions: ['scripting', 'alarms', 'contextMenus', 'activeTab', 'identity', 'declarativeNetRequestWithHostAccess', 'webRequest', 'storage'],
     // Hosts are asked for only when the user acts (saving the backend, enabling a site).
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     // WXT fills `icons` from public/icon/<size>.png (scripts/make-icons.ts draws them) but not the
@@ -37,7 +48,9 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             gecko: {
-              id: 'glean-images@extension.local',
+              // The policy e2e build has an id of its own, so the machine-wide policy its tests
+              // write names no other install (test/e2e/support/policy-files.ts).
+              id: mode === POLICY_TEST_MODE ? POLICY_TEST_GECKO_ID : 'glean-images@extension.local',
               // The APIs need 128: optional_host_permissions (128; every host is optional here),
               // MV3 with action and an event page (109), scripting.registerContentScripts honouring
               // persistAcrossSessions (105), OffscreenCanvas.convertToBlob in the event page (105),
@@ -64,6 +77,11 @@ export default defineConfig({
           minimum_chrome_version: '148',
           // Without this key Chrome lets every other extension message us; nothing outside needs to.
           externally_connectable: { ids: [] },
+          // What an organisation may set through policy (Chrome and Edge check it against this).
+          storage: { managed_schema: 'managed_schema.json' },
+          // A fixed extension id for the policy e2e build only, which its policy file names; the
+          // store package gets its id from the store (the permissions audit forbids `key`).
+          ...(mode === POLICY_TEST_MODE ? { key: POLICY_TEST_KEY } : {}),
         }),
   }),
 });

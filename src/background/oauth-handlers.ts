@@ -3,11 +3,16 @@ import type { Handlers } from '../messaging/router';
 import { credentialsChanged } from './credentials';
 import { heldSignIn, revokeSignIn, signOut } from './oauth-account';
 import { signIn } from './oauth-sign-in';
+import { checkSignIn } from './policy-locks';
+import { validateSignIn } from '../oauth/config';
 import { forgetHeldTokens } from './oauth-tokens';
 import { publicSettings } from './settings-handlers';
 
 export const oauthHandlers: Handlers = {
   'oauth.signIn': async (request) => {
+    // Refused before any network step when it would change what the organisation locked.
+    const checked = validateSignIn(request);
+    if ('value' in checked) await checkSignIn(checked.value);
     const before = await heldSignIn();
     await signIn(request);
     forgetHeldTokens();

@@ -5,6 +5,7 @@ import type { PublicSettings } from '../settings/types';
 import { requireValidSettings, SettingsInvalidError } from '../settings/validate';
 import { credentialsChanged, forgetToken, hasToken } from './credentials';
 import { oauthStatus, signOut } from './oauth-account';
+import { checkTokenSettings } from './policy-locks';
 
 /** The settings as pages may see them: with whether a credential is held, never the credential. */
 export async function publicSettings(): Promise<PublicSettings> {
@@ -18,6 +19,7 @@ export const settingsHandlers: Handlers = {
   'settings.get': publicSettings,
   'settings.save': async ({ draft, token }) => {
     const settings = requireValidSettings(draft);
+    await checkTokenSettings(settings);
     const newToken = token?.trim();
     const before = await loadSettings();
     if (!newToken && !(await hasToken())) {

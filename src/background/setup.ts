@@ -16,6 +16,9 @@ import { hasContextMenus } from './capabilities';
 import { loadSettings } from '../db/settings';
 import { uploadHandlers } from './upload-handlers';
 import { oauthHandlers } from './oauth-handlers';
+import { applyPolicy } from './policy-apply';
+import { policyHandlers } from './policy-handlers';
+import { onPolicyChanged } from './policy-source';
 
 const connectionHandlers: Handlers = {
   'connection.test': ({ draft, token }) => testConnection(draft, token),
@@ -24,7 +27,7 @@ const connectionHandlers: Handlers = {
 /** Wires every background listener; the entrypoint calls this and nothing else. */
 export function setupBackground(): void {
   const route = createRouter(
-    { ...settingsHandlers, ...connectionHandlers, ...imageHandlers, ...uploadHandlers, ...tabHandlers, ...siteHandlers, ...pageImageHandlers, ...toastHandlers, ...preferenceHandlers, ...oauthHandlers },
+    { ...settingsHandlers, ...connectionHandlers, ...imageHandlers, ...uploadHandlers, ...tabHandlers, ...siteHandlers, ...pageImageHandlers, ...toastHandlers, ...preferenceHandlers, ...oauthHandlers, ...policyHandlers },
     { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') },
   );
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender as SenderInfo));
@@ -34,16 +37,21 @@ export function setupBackground(): void {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void syncContentScripts();
     void loadSettings().then((s) => createMenus(s.userId));
-    // First run: nothing works until Glean is configured, so show where to do it.
-    if (reason === 'install') void browser.runtime.openOptionsPage();
+    // First run: nothing works until Glean is configured, so show where to do it, after the
+    // organisation's policy (if any) filled in what it sets.
+    void applyPolicy().then(() => (reason === 'install' ? browser.runtime.openOptionsPage() : undefined));
   });
   browser.permissions.onRemoved.addListener(() => void dropRevokedSites());
+  // A site the policy names is enabled as soon as the browser grants it.
+  browser.permissions.onAdded.addListener(() => void applyPolicy());
+  onPolicyChanged(() => void applyPolicy());
 
   // The queue resumes on every start of the background: after it was stopped while idle, after a
   // browser restart (onStartup wakes it), and on its own alarm while uploads are pending.
   browser.runtime.onStartup.addListener(() => {
     void queue.pump();
     void loadSettings().then((s) => createMenus(s.userId));
+    void applyPolicy();
   });
   onCredentialsChanged(() => loadSettings().then((s) => updateProfileTitle(s.userId)));
   browser.alarms.onAlarm.addListener((alarm) => {

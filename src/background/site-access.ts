@@ -11,6 +11,7 @@ import type { Handlers } from '../messaging/router';
 import { ALL_SITES_PERMISSION, EVERY_SITE_MATCHES } from '../sites/everywhere';
 import { siteOf, sitePattern } from '../sites/site-url';
 import { syncPageRules } from './page-rules';
+import { checkEverywhere, checkSiteChange } from './policy-locks';
 
 const SCRIPT_ID = 'glean-image-resolver';
 const SCRIPT_FILE = '/content-scripts/content.js';
@@ -42,6 +43,7 @@ async function setSite(site: string, enabled: boolean): Promise<string[]> {
   if (!normalised || normalised !== site.replace(/\/+$/, '')) {
     throw new GleanError('invalid-input', t('bg_notWebSite', site));
   }
+  await checkSiteChange(normalised, enabled);
   const sites = new Set(await loadSites());
   if (enabled) {
     const granted = await browser.permissions.contains({ origins: [sitePattern(normalised)] });
@@ -57,6 +59,7 @@ async function setSite(site: string, enabled: boolean): Promise<string[]> {
 }
 
 async function setEverywhere(everywhere: boolean): Promise<boolean> {
+  await checkEverywhere(everywhere);
   if (everywhere && !(await browser.permissions.contains({ origins: [ALL_SITES_PERMISSION] }))) {
     throw new GleanError('invalid-input', t('bg_allSitesNotAllowed'));
   }

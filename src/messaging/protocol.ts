@@ -11,6 +11,7 @@ import type { OAuthSignInRequest } from '../oauth/config';
 import type { HistoryEntry } from '../history/types';
 import type { ProcessingOptions } from '../images/types';
 import type { PageImage } from '../page-images/types';
+import type { PolicyView } from '../policy/types';
 import type { JobSource, JobSummary, QueueCounts, QueuePause } from '../queue/types';
 
 /** Who may send a message: the extension's own pages (popup, options), or a content script in a tab. */
@@ -129,6 +130,8 @@ export interface ProtocolMap {
   'oauth.signIn': { from: 'page'; request: OAuthSignInRequest; response: PublicSettings };
   /** Forgets the OAuth tokens (revoking them where the server offers it). */
   'oauth.signOut': { from: 'page'; request: null; response: PublicSettings };
+  /** What the organisation's policy sets and locks, and the values it ignored (with why). */
+  'policy.get': { from: 'page'; request: null; response: PolicyView };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -171,6 +174,7 @@ export const SENDER_OF: { [K in MessageType]: ProtocolMap[K]['from'] } = {
   'toast.show': 'content',
   'oauth.signIn': 'page',
   'oauth.signOut': 'page',
+  'policy.get': 'page',
 };
 
 /** Limits shared by the content script (which batches) and the background (which checks). */

@@ -95,6 +95,7 @@ export const REQUEST_SCHEMAS = {
   'toast.show': jobRef,
   'oauth.signIn': v.strictObject({ backend: field, userId: field, provider: v.picklist(['glean', 'external']), issuer: field, clientId: field, scopes: field }),
   'oauth.signOut': v.null(),
+  'policy.get': v.null(),
   'sites.everywhere.get': v.null(),
   'sites.everywhere.set': v.strictObject({ everywhere: v.boolean() }),
   'tab.gleanImages': v.strictObject({ tabId }),

@@ -5,7 +5,7 @@
  */
 
 import { describe, expect, it } from 'vitest';
-import { BUILDS, readManifest, type Manifest } from './builds';
+import { BUILDS, buildFiles, readBuildFile, readManifest, type Manifest } from './builds';
 
 /** API permissions granted at install, and why each is needed. Nothing else may be asked for. */
 export const ALLOWED_PERMISSIONS: Readonly<Record<string, string>> = {
@@ -25,6 +25,10 @@ export const ALLOWED_PERMISSIONS: Readonly<Record<string, string>> = {
   webRequest:
     "reads (never changes or blocks) the outcome of those image loads, to tell in the popup why a " +
     "Glean image did not show and to pause page loads after Glean's 429; no install warning",
+  storage:
+    "reads storage.managed, the configuration an organisation sets through browser policy (Chrome's " +
+    'managed storage, Firefox policies.json); nothing is written to storage.local or storage.sync: ' +
+    'settings and tokens stay in IndexedDB; no install warning',
 };
 
 /**
@@ -54,15 +58,16 @@ const DEFAULT_CSP = "script-src 'self'; object-src 'self';";
 
 const normaliseCsp = (csp: string) => csp.trim().replace(/\s+/g, ' ').replace(/;?$/, ';');
 
+const manifest = (build: (typeof BUILDS)[number]): Manifest & { storage?: unknown } => readManifest(build);
+
 describe.each(BUILDS)('%s manifest: permissions audit', (build) => {
-  const manifest = (): Manifest => readManifest(build);
 
   it('is Manifest V3', () => {
-    expect(manifest().manifest_version).toBe(3);
+    expect(manifest(build).manifest_version).toBe(3);
   });
 
   it('asks only for allow-listed API permissions, with no host in them', () => {
-    const { permissions = [], optional_permissions = [] } = manifest();
+    const { permissions = [], optional_permissions = [] } = manifest(build);
     for (const p of [...permissions, ...optional_permissions]) {
       expect(p, `"${p}" is not in ALLOWED_PERMISSIONS (test/build/permissions-audit.test.ts): justify it there or drop it`).toSatisfy(
         (x: string) => Object.hasOwn(ALLOWED_PERMISSIONS, x),
@@ -71,19 +76,19 @@ describe.each(BUILDS)('%s manifest: permissions audit', (build) => {
   });
 
   it('never asks for "tabs" (activeTab and sender.tab cover what it would give)', () => {
-    const { permissions = [], optional_permissions = [] } = manifest();
+    const { permissions = [], optional_permissions = [] } = manifest(build);
     expect([...permissions, ...optional_permissions]).not.toContain('tabs');
     for (const p of WARNING_PERMISSIONS) expect([...permissions, ...optional_permissions], p).not.toContain(p);
   });
 
   it('has no host permission at install', () => {
-    const { host_permissions = [] } = manifest();
+    const { host_permissions = [] } = manifest(build);
     expect(host_permissions.filter((h) => !ALLOWED_HOST_PERMISSIONS.includes(h))).toEqual([]);
     expect(host_permissions.filter((h) => BROAD_PATTERN.test(h))).toEqual([]);
   });
 
   it('asks for hosts only as the allow-listed optional permissions, never <all_urls>', () => {
-    const { optional_host_permissions = [] } = manifest();
+    const { optional_host_permissions = [] } = manifest(build);
     expect(optional_host_permissions).not.toContain('<all_urls>');
     for (const h of optional_host_permissions) {
       expect(Object.hasOwn(ALLOWED_OPTIONAL_HOST_PERMISSIONS, h), `optional host "${h}" is not justified`).toBe(true);
@@ -91,34 +96,53 @@ describe.each(BUILDS)('%s manifest: permissions audit', (build) => {
   });
 
   it('declares no content script: they are registered at run time for enabled sites only', () => {
-    const { content_scripts = [] } = manifest();
+    const { content_scripts = [] } = manifest(build);
     expect(content_scripts).toEqual([]);
   });
 
   it('exposes no resources to web pages', () => {
-    const { web_accessible_resources = [] } = manifest();
+    const { web_accessible_resources = [] } = manifest(build);
     expect(web_accessible_resources).toEqual([]);
   });
 
   it('lets no web page or other extension connect', () => {
-    const { externally_connectable: ec } = manifest();
+    const { externally_connectable: ec } = manifest(build);
     if (ec === undefined) return;
     expect(ec.ids ?? []).toEqual([]);
     expect(ec.matches ?? []).toEqual([]);
   });
 
   it('keeps the default content security policy', () => {
-    const { content_security_policy: csp } = manifest();
+    const { content_security_policy: csp } = manifest(build);
     if (csp === undefined) return;
     expect(Object.keys(csp as object)).toEqual(['extension_pages']);
     expect(normaliseCsp((csp as { extension_pages: string }).extension_pages)).toBe(DEFAULT_CSP);
   });
 
   it('has no key that loads code or pages from elsewhere or widens access', () => {
-    const m = manifest();
+    const m = manifest(build);
     for (const key of ['sandbox', 'chrome_url_overrides', 'devtools_page', 'declarative_net_request', 'oauth2', 'key', 'update_url']) {
       expect(m, `unexpected manifest key "${key}"`).not.toHaveProperty(key);
     }
+  });
+});
+
+describe.each(BUILDS)('%s: the storage permission serves managed storage only', (build) => {
+  it('has no code that reads or writes storage.local, storage.sync or storage.session', () => {
+    const js = buildFiles(build).filter((f) => f.endsWith('.js'));
+    expect(js.length).toBeGreaterThan(0);
+    for (const file of js) {
+      expect(readBuildFile(build, file), file).not.toMatch(/\bstorage\s*(?:\?\.)?\s*\.?\s*(?:local|sync|session)\b/);
+    }
+    expect(js.some((f) => /storage\s*(?:\?\.|\.)\s*managed/.test(readBuildFile(build, f)))).toBe(true);
+  });
+
+  it('names the managed schema (Chrome; Firefox takes policies.json as it is), and only the store identity', () => {
+    const m = manifest(build);
+    if (build === 'chrome-mv3') expect(m.storage).toEqual({ managed_schema: 'managed_schema.json' });
+    expect(buildFiles(build)).toContain('managed_schema.json');
+    // The policy e2e build's identity never reaches a store package.
+    expect(JSON.stringify(m)).not.toContain('policy-test');
   });
 });
 

@@ -10,9 +10,9 @@ const CHOICES: { id: Choice; label: MessageKey; hint: MessageKey }[] = [
 ];
 
 /** The three ways to sign in, as native radio buttons; the first needs nothing but the backend. */
-export function OAuthChoice({ value, onChange }: { value: Choice; onChange: (choice: Choice) => void }) {
+export function OAuthChoice({ value, onChange, locked = false }: { value: Choice; onChange: (choice: Choice) => void; locked?: boolean }) {
   return (
-    <fieldset class="field oauth-choice">
+    <fieldset class="field oauth-choice" disabled={locked}>
       <legend>{t('options_choiceLegend')}</legend>
       {CHOICES.map((c) => (
         <div key={c.id}>

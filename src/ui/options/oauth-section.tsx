@@ -22,6 +22,10 @@ interface Props {
   /** Runs an action with the page's status line and busy state. */
   run: (action: () => Promise<Status>, progress: string) => unknown;
   onSaved: (next: PublicSettings) => void;
+  /** The organisation's policy sets the sign-in and locks it: shown, not editable. */
+  locked?: boolean;
+  /** Sites to ask for in the same click (those the organisation's policy names). */
+  alsoAsk?: string[];
 }
 
 /** The choice a stored sign-in was made with. */
@@ -35,7 +39,7 @@ function choiceOf(saved: PublicSettings | null): Choice {
  * instance's own authorization server and signs in. An admin's client ID, or an external identity
  * provider (issuer, client ID, scopes), are the other choices; Sign in / Sign out.
  */
-export function OAuthSection({ saved, draft, busy, errorFor, showErrors, run, onSaved }: Props) {
+export function OAuthSection({ saved, draft, busy, errorFor, showErrors, run, onSaved, locked = false, alsoAsk = [] }: Props) {
   const [choice, setChoice] = useState<Choice>('glean');
   const [issuer, setIssuer] = useState('');
   const [clientId, setClientId] = useState('');
@@ -68,7 +72,7 @@ export function OAuthSection({ saved, draft, busy, errorFor, showErrors, run, on
     setProblem(null);
     const { apiBase, config } = checked.value;
     // First, while the click still counts as a gesture: Glean's site and the authorization server's.
-    const access = requestAccess([apiBase, config.issuer]);
+    const access = requestAccess([apiBase, config.issuer, ...alsoAsk]);
     void run(async () => {
       if (!(await access)) {
         return { tone: 'error', text: t('options_signInNoAccess', new URL(apiBase).origin, new URL(config.issuer).origin) };
@@ -80,9 +84,10 @@ export function OAuthSection({ saved, draft, busy, errorFor, showErrors, run, on
       } catch (e) {
         const found = e instanceof MessageError ? registrationProblem(e.info) : null;
         if (found) {
-          // Self-registration is out: the admin's client ID is the way on.
           setProblem(found);
-          setChoice('client');
+          // Self-registration is out: the admin's client ID is the way on, unless the organisation
+          // locked the sign-in (then the help says what to give the admin).
+          if (!locked) setChoice('client');
         }
         throw e;
       }
@@ -98,12 +103,12 @@ export function OAuthSection({ saved, draft, busy, errorFor, showErrors, run, on
 
   return (
     <>
-      <OAuthChoice value={choice} onChange={setChoice} />
+      <OAuthChoice value={choice} onChange={setChoice} locked={locked} />
       {problem && <RegistrationHelp problem={problem} />}
       {choice === 'external' && (
         <Field id="issuer" label={t('options_issuerLabel')} error={errorFor('issuer')} hint={<Message id="options_issuerHint" args={[<code>{'https://login.acme.com'}</code>]} />}>
           {(describedBy, invalid) => (
-            <input id="issuer" type="url" autocomplete="off" spellcheck={false} value={issuer} aria-describedby={describedBy} aria-invalid={invalid}
+            <input id="issuer" readOnly={locked} type="url" autocomplete="off" spellcheck={false} value={issuer} aria-describedby={describedBy} aria-invalid={invalid}
               onInput={(e) => setIssuer(e.currentTarget.value)} />
           )}
         </Field>
@@ -111,7 +116,7 @@ export function OAuthSection({ saved, draft, busy, errorFor, showErrors, run, on
       {choice !== 'glean' && (
         <Field id="clientId" label={t('options_clientIdLabel')} error={errorFor('clientId')} hint={choice === 'external' ? t('options_clientIdExternalHint') : t('options_clientIdHint')}>
           {(describedBy, invalid) => (
-            <input id="clientId" type="text" autocomplete="off" spellcheck={false} value={clientId} aria-describedby={describedBy} aria-invalid={invalid}
+            <input id="clientId" readOnly={locked} type="text" autocomplete="off" spellcheck={false} value={clientId} aria-describedby={describedBy} aria-invalid={invalid}
               onInput={(e) => setClientId(e.currentTarget.value)} />
           )}
         </Field>
@@ -120,7 +125,7 @@ export function OAuthSection({ saved, draft, busy, errorFor, showErrors, run, on
         <Field id="scopes" label={t('options_scopesLabel')} error={errorFor('scopes')}
           hint={<Message id="options_scopesHint" args={[<code>{'offline_access'}</code>, <code>{'openid email profile'}</code>]} />}>
           {(describedBy, invalid) => (
-            <input id="scopes" type="text" autocomplete="off" spellcheck={false} value={scopes} aria-describedby={describedBy} aria-invalid={invalid}
+            <input id="scopes" readOnly={locked} type="text" autocomplete="off" spellcheck={false} value={scopes} aria-describedby={describedBy} aria-invalid={invalid}
               onInput={(e) => setScopes(e.currentTarget.value)} />
           )}
         </Field>

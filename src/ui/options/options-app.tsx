@@ -2,12 +2,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { Field } from '../components/field';
 import { Message } from '../components/message';
 import { StatusLine, type Status } from '../components/status-line';
-import { requestBackendAccess } from '../host-permission';
+import { requestAccess, requestBackendAccess } from '../host-permission';
 import { t } from '../../i18n/t';
 import { MessageError, send } from '../../messaging/send';
 import type { AuthMethod, PublicSettings, TokenType } from '../../settings/types';
 import { validateSettings, type FieldError, type SettingsDraft } from '../../settings/validate';
 import { OAuthSection } from './oauth-section';
+import { isLocked, PolicyNotes, usePolicy } from './policy-parts';
 import { SignInMethod } from './sign-in-method';
 import { SitesSection } from './sites-section';
 import { UploadsSection } from './uploads-section';
@@ -33,6 +34,12 @@ export function OptionsApp() {
   const [busy, setBusy] = useState(false);
   // Unknown until the settings arrive, so a choice made meanwhile cannot be overturned by them.
   const [method, setMethod] = useState<AuthMethod | null>(null);
+  const policy = usePolicy();
+  const backendLocked = isLocked(policy, 'backend');
+  const signInLocked = isLocked(policy, 'signIn');
+  // The sites the organisation names are asked for in the same click as the backend: one prompt,
+  // and they show Glean images from then on (the background enables them once granted).
+  const policySites = policy?.sites ?? [];
 
   useEffect(() => {
     send('settings.get', null)
@@ -81,7 +88,7 @@ export function OptionsApp() {
     event.preventDefault();
     const apiBase = checkLocally();
     if (!apiBase) return;
-    const access = requestBackendAccess(apiBase); // first, while the click still counts as a gesture
+    const access = requestAccess([apiBase, ...policySites]); // first, while the click still counts as a gesture
     void run(async () => {
       if (!(await access)) return { tone: 'error', text: t('options_saveNoAccess', new URL(apiBase).origin) };
       const next = await send('settings.save', { draft, ...(token ? { token } : {}) });
@@ -116,14 +123,16 @@ export function OptionsApp() {
       <h1>{t('options_title')}</h1>
       <p class="hint">{t('options_intro')}</p>
       <form onSubmit={onSave} noValidate>
+        {/* Inside the form it concerns, so a picture of the form shows it too. */}
+        <PolicyNotes policy={policy} />
         <Field id="backend" label={t('options_backendLabel')} error={errorFor('backend')}
-          hint={<Message id="options_backendHint" args={[<code>{'acme'}</code>, <code>{'https://acme-be.glean.com'}</code>]} />}>
+          hint={backendLocked ? t('options_policySet') : <Message id="options_backendHint" args={[<code>{'acme'}</code>, <code>{'https://acme-be.glean.com'}</code>]} />}>
           {(describedBy, invalid) => (
-            <input id="backend" type="text" autocomplete="off" spellcheck={false} value={draft.backend} aria-describedby={describedBy} aria-invalid={invalid}
+            <input id="backend" type="text" autocomplete="off" spellcheck={false} value={draft.backend} aria-describedby={describedBy} aria-invalid={invalid} readOnly={backendLocked}
               onInput={(e) => update({ backend: e.currentTarget.value })} />
           )}
         </Field>
-        {method && <SignInMethod value={method} onChange={setMethod} />}
+        {method && <SignInMethod value={method} onChange={setMethod} locked={signInLocked} />}
         {method === 'token' && (<>
         <Field id="token" label={t('options_apiToken')} error={errorFor('token')} hint={saved?.hasToken ? t('options_tokenSavedHint') : t('options_tokenPasteHint')}>
           {(describedBy, invalid) => (
@@ -156,7 +165,7 @@ export function OptionsApp() {
           )}
         </Field>
         {method === 'oauth' && (
-          <OAuthSection saved={saved} draft={draft} busy={busy} errorFor={errorFor} showErrors={setFieldErrors} run={run}
+          <OAuthSection saved={saved} draft={draft} busy={busy} errorFor={errorFor} showErrors={setFieldErrors} run={run} locked={signInLocked} alsoAsk={policySites}
             onSaved={(next) => { setSaved(next); setDraft(draftFrom(next)); }} />
         )}
         {method === 'token' && <div class="actions">
@@ -166,8 +175,8 @@ export function OptionsApp() {
         </div>}
         <StatusLine status={status} busy={busy} />
       </form>
-      <UploadsSection />
-      <SitesSection />
+      <UploadsSection policy={policy} />
+      <SitesSection policy={policy} />
     </main>
   );
 }

@@ -6,6 +6,8 @@ import { ALL_SITES_PERMISSION } from '../../sites/everywhere';
 import { siteFromInput } from '../../sites/site-input';
 import { sitePattern } from '../../sites/site-url';
 import type { Status } from '../components/status-line';
+import type { PolicyView } from '../../policy/types';
+import { isLocked, SetByOrganisation } from './policy-parts';
 
 const messageOf = (e: unknown) => (e instanceof MessageError ? e.info.message : e instanceof Error ? e.message : String(e));
 const EXAMPLE_SITE = 'https://intranet.example.com';
@@ -15,12 +17,16 @@ const ask = (origin: string) => browser.permissions.request({ origins: [origin] 
  * The options page's list of sites that show Glean images: add (the browser is asked for that one
  * site inside the click), remove, and the opt-in for every site, with what it risks in plain words.
  */
-export function SitesSection() {
+export function SitesSection({ policy = null }: { policy?: PolicyView | null } = {}) {
+  const lockedSites = isLocked(policy, 'sites') ? policy!.sites : [];
+  const everywhereLocked = isLocked(policy, 'everywhere');
   const [sites, setSites] = useState<string[] | null>(null);
   const [everywhere, setEverywhere] = useState(false);
   const [draft, setDraft] = useState('');
   const [status, setStatus] = useState<Status | null>(null);
   const [busy, setBusy] = useState(false);
+  // Named by the policy but not granted by the browser yet: enabled by the background once they are.
+  const pending = (policy?.sites ?? []).filter((s) => sites !== null && !sites.includes(s));
 
   useEffect(() => {
     Promise.all([send('sites.get', null), send('sites.everywhere.get', null)]).then(
@@ -79,11 +85,14 @@ export function SitesSection() {
       <h2 id="sites-heading">{t('options_sitesTitle')}</h2>
       <p class="hint">{t('options_sitesHint')}</p>
       {sites?.length === 0 && <p>{t('options_sitesEmpty')}</p>}
+      {pending.length > 0 && <p class="hint">{t('options_policySitesPending', pending.join(', '))}</p>}
       <ul class="items sites-list">
         {sites?.map((site) => (
           <li key={site} class="site-row">
             <code>{site}</code>{' '}
-            <button type="button" class="small" disabled={busy} aria-label={t('options_removeSite', site)} onClick={() => onRemove(site)}>{t('common_remove')}</button>
+            {lockedSites.includes(site) ? <SetByOrganisation /> : (
+              <button type="button" class="small" disabled={busy} aria-label={t('options_removeSite', site)} onClick={() => onRemove(site)}>{t('common_remove')}</button>
+            )}
           </li>
         ))}
       </ul>
@@ -95,12 +104,13 @@ export function SitesSection() {
         <button type="submit" disabled={busy}>{t('options_addSite')}</button>
       </form>
       <label class="check" style={{ marginTop: '0.75rem' }}>
-        <input id="sites-everywhere" type="checkbox" checked={everywhere} disabled={busy} aria-describedby="sites-everywhere-warning" onChange={onEverywhere} />
+        <input id="sites-everywhere" type="checkbox" checked={everywhere} disabled={busy || everywhereLocked} aria-describedby="sites-everywhere-warning" onChange={onEverywhere} />
         {t('options_everywhereLabel')}
       </label>
       <p class="hint" id="sites-everywhere-warning">
         {t('options_everywhereWarning')}
       </p>
+      {everywhereLocked && <SetByOrganisation />}
       <p class={`status ${status ? `status-${status.tone}` : ''}`} aria-live="polite" data-testid="sites-status" data-busy={busy}>{status?.text ?? ''}</p>
     </section>
   );

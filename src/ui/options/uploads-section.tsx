@@ -7,13 +7,17 @@ import { MessageError, send } from '../../messaging/send';
 import type { UploadPreferences } from '../../settings/upload-preferences';
 import { Field } from '../components/field';
 import { StatusLine, type Status } from '../components/status-line';
+import type { PolicyView } from '../../policy/types';
+import { isLocked, SetByOrganisation } from './policy-parts';
 import { BOUNDS, draftFrom, isLossy, preferencesFrom, type OutputFormat, type UploadsDraft, type UploadsErrors, type UploadsField } from './uploads-draft';
 
 const id = (field: UploadsField) => `uploads-${field}`;
 const messageOf = (e: unknown) => (e instanceof MessageError ? e.info.message : e instanceof Error ? e.message : String(e));
 
 /** The options page's "Uploads" section: limits, the right-click defaults and default processing. */
-export function UploadsSection() {
+export function UploadsSection({ policy = null }: { policy?: PolicyView | null } = {}) {
+  const capLocked = isLocked(policy, 'capBytes');
+  const clickLocked = isLocked(policy, 'rightClick');
   const [saved, setSaved] = useState<UploadPreferences | null>(null);
   const [draft, setDraft] = useState<UploadsDraft | null>(null);
   const [errors, setErrors] = useState<UploadsErrors>({});
@@ -70,7 +74,7 @@ export function UploadsSection() {
   const text = (field: 'id' | 'ds' | 'cid', label: string) => (
     <Field id={id(field)} label={label} error={errors[field]}>
       {(describedBy, invalid) => (
-        <input id={id(field)} type="text" autocomplete="off" spellcheck={false} value={draft?.[field] ?? ''} aria-describedby={describedBy}
+        <input id={id(field)} readOnly={clickLocked} type="text" autocomplete="off" spellcheck={false} value={draft?.[field] ?? ''} aria-describedby={describedBy}
           aria-invalid={invalid} disabled={busy} onInput={(e) => set({ [field]: e.currentTarget.value })} />
       )}
     </Field>
@@ -82,16 +86,17 @@ export function UploadsSection() {
       {draft && (
         <form onSubmit={onSave} noValidate>
           <div class="field-row two">
-            {input('capMb', t('options_capMbLabel'), t('options_capMbHint'), { min: 1, max: 200, step: 'any', inputMode: 'decimal' })}
+            {input('capMb', t('options_capMbLabel'), capLocked ? t('options_policySet') : t('options_capMbHint'), { min: 1, max: 200, step: 'any', inputMode: 'decimal', readOnly: capLocked })}
             {input('concurrency', t('options_concurrencyLabel'), t('options_range', BOUNDS.concurrency[0], BOUNDS.concurrency[1]), { min: 1, max: 8, step: 1 })}
             {input('maxAttempts', t('options_maxAttemptsLabel'), t('options_maxAttemptsHint'), { min: 1, max: 20, step: 1 })}
             {input('historyCap', t('options_historyCapLabel'), t('options_historyCapHint'), { min: 10, max: 5000, step: 10 })}
           </div>
 
           <h3>{t('options_rightClickTitle')}</h3>
+          {clickLocked && <SetByOrganisation />}
           <Field id={id('defaultType')} label={t('options_defaultTypeLabel')} hint={t('options_defaultTypeHint')}>
             {(describedBy) => (
-              <select id={id('defaultType')} value={draft.defaultType} aria-describedby={describedBy} disabled={busy}
+              <select id={id('defaultType')} value={draft.defaultType} aria-describedby={describedBy} disabled={busy || clickLocked}
                 onChange={(e) => set({ defaultType: e.currentTarget.value as ImageType })}>
                 {IMAGE_TYPES.map((type) => <option key={type} value={type}>{type}</option>)}
               </select>

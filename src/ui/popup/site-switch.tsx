@@ -16,6 +16,8 @@ export function SiteSwitch() {
   const [on, setOn] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  // A site the organisation's policy names and locks stays on (the background refuses it anyway).
+  const [locked, setLocked] = useState(false);
 
   useEffect(() => {
     browser.tabs
@@ -23,8 +25,9 @@ export function SiteSwitch() {
       .then(async ([t]) => {
         const site = siteOf(t?.url ?? '');
         if (!site || t?.id === undefined) return;
-        const sites = await send('sites.get', null);
+        const [sites, policy] = await Promise.all([send('sites.get', null), send('policy.get', null).catch(() => null)]);
         setOn(sites.includes(site));
+        setLocked(Boolean(policy?.lock && policy.set.includes('sites') && policy.sites.includes(site)));
         setTab({ id: t.id, site });
       })
       .catch(() => undefined); // no web page in this tab: nothing to switch
@@ -55,9 +58,10 @@ export function SiteSwitch() {
   return (
     <div class="site-switch" style={{ gridColumn: '1 / -1', marginTop: '0.35rem' }}>
       <label class="check">
-        <input type="checkbox" role="switch" checked={on} disabled={busy} onChange={onChange} />
+        <input type="checkbox" role="switch" checked={on} disabled={busy || (locked && on)} onChange={onChange} />
         {t('popup_showOnSite')}
       </label>
+      {locked && on && <p class="hint">{t('options_policySet')}</p>}
       {error && <p class="error" role="alert">{error}</p>}
     </div>
   );

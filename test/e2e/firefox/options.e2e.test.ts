@@ -81,7 +81,12 @@ describe('Firefox: connecting from the options page', () => {
     const fromPage = JSON.stringify(await sendFrom(options, 'settings.get', null));
     expect(fromPage).toContain('"hasToken":true');
     expect(fromPage).not.toContain(token);
-    expect(await options.evaluate(() => typeof (globalThis as any).browser.storage)).toBe('undefined'); // no storage permission at all
+    // The storage permission is only for the organisation's policy (storage.managed): nothing is
+    // kept in storage.local or storage.sync, which content scripts could read.
+    expect(await options.evaluate(async () => {
+      const b = (globalThis as any).browser;
+      return JSON.stringify([await b.storage.local.get(null), await b.storage.sync.get(null)]);
+    })).toBe('[{},{}]');
 
     // A content script on an enabled site asks for the settings and for the token-bearing calls.
     expect(await sendFrom(options, 'sites.set', { site: 'http://127.0.0.1', enabled: true })).toMatchObject({ ok: true });

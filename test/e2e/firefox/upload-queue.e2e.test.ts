@@ -12,14 +12,12 @@
 // background alone reachable from a test, left no tab puppeteer could see and the job unsent for
 // 30 s.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
-import { findFirefox } from '../support/browsers';
-import type { Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefoxWithExtension, findExtensionPage, PREFS, type FirefoxWithExtension } from '../support/firefox';
+import { launchFirefoxProfile, launchFirefoxWithExtension, findExtensionPage, sideload, type FirefoxWithExtension } from '../support/firefox';
 import { FIREFOX_BUILD } from '../support/paths';
 import { apiRequests, solidPng, startSandbox, type Sandbox } from '../support/sandbox-fixture';
 
@@ -175,15 +173,7 @@ describe('Firefox: a browser restart', () => {
   const dir = resolve(FIREFOX_BUILD);
   const geckoId = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id as string;
   const uuid = randomUUID();
-  const launch = (): Promise<Browser> =>
-    puppeteer.launch({
-      browser: 'firefox',
-      executablePath: findFirefox(),
-      headless: true,
-      userDataDir: profile,
-      extraPrefsFirefox: { ...PREFS, 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }) },
-      env: { ...process.env, HOME: profile, MOZ_CRASHREPORTER_DISABLE: '1', MOZ_DISABLE_AUTO_SAFE_MODE: '1' },
-    });
+  const launch = (): Promise<Browser> => launchFirefoxProfile(profile, geckoId, uuid);
   let browser: Browser | undefined;
   afterAll(async () => {
     await browser?.close().catch(() => undefined);
@@ -191,8 +181,7 @@ describe('Firefox: a browser restart', () => {
   });
 
   it('completes all 5 jobs queued behind a slow sandbox after the browser is closed and relaunched', async () => {
-    mkdirSync(join(profile, 'extensions'));
-    writeFileSync(join(profile, 'extensions', geckoId), dir); // the proxy file: the add-on's folder
+    sideload(profile, geckoId, dir);
     browser = await launch();
     const page = await findExtensionPage(browser, `moz-extension://${uuid}/options.html`, 15_000);
     await page.locator('#backend').fill(sandbox.origin);

@@ -1,6 +1,7 @@
 // Launches system Firefox (ESR) over WebDriver BiDi with puppeteer-core and
 // installs an unpacked build as a temporary add-on (BiDi `webExtension.install`).
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -114,4 +115,31 @@ export async function findExtensionPage(browser: Browser, url: string, timeoutMs
     if (Date.now() > deadline) throw new Error(`no open tab at ${url} after ${timeoutMs}ms`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/**
+ * Puts an unpacked build into `profile` as a sideloaded add-on (a proxy file in the profile's
+ * extensions folder naming the build's folder; ESR loads it unsigned with the test prefs). Unlike
+ * an add-on installed over BiDi, it survives a browser restart.
+ */
+export function sideload(profile: string, geckoId: string, dir: string): void {
+  mkdirSync(join(profile, 'extensions'), { recursive: true });
+  writeFileSync(join(profile, 'extensions', geckoId), resolve(dir));
+}
+
+/**
+ * Starts Firefox on a profile of the caller's (HOME too), with the add-on's moz-extension uuid
+ * fixed; `url` opens a page at start, the one way to an extension page after a restart (BiDi will
+ * not navigate to one, but Firefox opens what its command line names).
+ */
+export function launchFirefoxProfile(profile: string, geckoId: string, uuid: string, url?: string): Promise<Browser> {
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: findFirefox(),
+    headless: true,
+    userDataDir: profile,
+    ...(url ? { args: [url] } : {}),
+    extraPrefsFirefox: { ...PREFS, 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }) },
+    env: { ...process.env, HOME: profile, MOZ_CRASHREPORTER_DISABLE: '1', MOZ_DISABLE_AUTO_SAFE_MODE: '1' },
+  });
 }

@@ -9,6 +9,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { setupBackground } from '../../../src/background/setup';
 import { createMenus, updateProfileTitle } from '../../../src/background/context-menus';
 import { hasContextMenus } from '../../../src/background/capabilities';
+import { applyPolicy } from '../../../src/background/policy-apply';
 
 const ANDROID_LACKS = ['contextMenus', 'menus', 'commands'] as const;
 
@@ -46,7 +47,11 @@ describe('the background without context menus, commands or managed storage (Fir
       expect(answers.find((a: unknown) => a !== undefined)).toMatchObject({ ok: true, value: { apiBase: '' } });
       await expect(createMenus('alice')).resolves.toBeUndefined();
       await expect(updateProfileTitle('alice')).resolves.toBeUndefined();
-      await new Promise((r) => setImmediate(r)); // let the listeners' own promises settle
+      // Let the listeners' own promises settle: the install's content-script sync and policy reading
+      // run on after the triggers return, and must not outlive this test's fakes.
+      await vi.waitFor(() => expect(fakeBrowser.scripting.getRegisteredContentScripts).toHaveBeenCalled());
+      await applyPolicy();
+      await new Promise((r) => setImmediate(r));
       expect(unhandled).not.toHaveBeenCalled();
     } finally {
       process.off('unhandledRejection', unhandled);

@@ -23,7 +23,7 @@ afterEach(cleanup);
 
 const type = (label: string, value: string) => fireEvent.input(screen.getByLabelText(label), { target: { value } });
 
-function section(saved: PublicSettings | null = settings({ hasToken: false })) {
+function section(saved: PublicSettings | null = settings({ hasToken: false }), locked = false) {
   const statuses: Status[] = [];
   const errors: FieldError[][] = [];
   const onSaved = vi.fn();
@@ -35,7 +35,7 @@ function section(saved: PublicSettings | null = settings({ hasToken: false })) {
     }
   };
   const draft = { backend: 'acme', tokenType: 'user' as const, actAs: '', userId: 'alice' };
-  render(<OAuthSection saved={saved} draft={draft} busy={false} errorFor={() => undefined} showErrors={(e) => errors.push(e)} run={run} onSaved={onSaved} />);
+  render(<OAuthSection saved={saved} draft={draft} busy={false} errorFor={() => undefined} showErrors={(e) => errors.push(e)} run={run} onSaved={onSaved} locked={locked} />);
   return { statuses, errors, onSaved };
 }
 
@@ -86,6 +86,18 @@ describe('OAuthSection', () => {
     expect(writeText).toHaveBeenCalledWith(REDIRECT);
     expect((screen.getByRole('radio', { name: ADMIN }) as HTMLInputElement).checked).toBe(true);
     expect(screen.getByLabelText('Client ID')).toBeTruthy();
+  });
+
+  it('with the sign-in locked by the organisation, explains a refused registration without switching the choice', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    answer({ 'oauth.signIn': () => { throw fail('oauth-redirect-not-allowed', 'Your Glean instance does not allow this extension’s redirect URL.', { redirectUrl: REDIRECT }); } });
+    const { statuses } = section(settings({ hasToken: false }), true);
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in with Glean' }));
+    await waitFor(() => expect(statuses[0]?.tone).toBe('error'));
+    await screen.findByText(/allow this redirect URL for self-registered apps/);
+    expect((screen.getByLabelText('Redirect URL') as HTMLInputElement).value).toBe(REDIRECT);
+    expect((screen.getByRole('radio', { name: ADMIN }) as HTMLInputElement).checked).toBe(false);
+    expect(screen.queryByLabelText('Client ID')).toBeNull();
   });
 
   it.each([
@@ -173,5 +185,28 @@ describe('OptionsApp with a sign-in method', () => {
     expect(screen.getByLabelText('API token')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Save' })).toBeTruthy();
     expect(screen.queryByLabelText('Client ID')).toBeNull();
+  });
+
+  it('under a locking policy: the backend read-only, one sign-in, ignored values listed, the policy sites asked for in the click', async () => {
+    const oauth = { issuer: 'https://acme-be.glean.com', clientId: '', scopes: 'openid email profile offline_access', provider: 'glean' as const };
+    answer({
+      'settings.get': () => settings({ authMethod: 'oauth', oauth, hasToken: false, signedIn: false, userId: '' }),
+      'policy.get': () => ({ set: ['backend', 'signIn', 'sites'], lock: true, sites: ['https://wiki.acme.com'], notes: [{ key: 'MaxUploadSizeMB', message: 'The largest file can be set from 1 to 200 MB.' }] }),
+      'preferences.get': () => { throw new Error('not here'); },
+      'sites.get': () => [],
+      'sites.everywhere.get': () => false,
+      'oauth.signIn': () => settings({ authMethod: 'oauth', oauth, signedIn: true, account: 'Alice' }),
+    });
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    render(<OptionsApp />);
+    await waitFor(() => expect((screen.getByLabelText('Glean backend') as HTMLInputElement).readOnly).toBe(true));
+    expect((screen.getByLabelText('Glean backend') as HTMLInputElement).value).toBe('https://acme-be.glean.com/rest/api/v1');
+    expect((screen.getByRole('radio', { name: 'API token' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((document.querySelector('fieldset.oauth-choice') as HTMLFieldSetElement).disabled).toBe(true);
+    expect(screen.getByRole('note').textContent).toContain('MaxUploadSizeMB: The largest file can be set from 1 to 200 MB.');
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in with Glean' }));
+    expect(request).toHaveBeenCalledWith({ origins: ['https://acme-be.glean.com/*', 'https://wiki.acme.com/*'] });
+    await waitFor(() => expect(sent('oauth.signIn')).toHaveLength(1));
+    expect(sent('oauth.signIn')[0]).toMatchObject({ backend: 'https://acme-be.glean.com/rest/api/v1', provider: 'glean', clientId: '' });
   });
 });

@@ -80,4 +80,17 @@ describe('SitesSection', () => {
     expect(box.checked).toBe(false);
     expect(sent('sites.everywhere.set')).toEqual([]);
   });
+
+  it('shows sites the organisation locks as set by it, without Remove, and names those not granted yet', async () => {
+    sites = ['https://a.example', 'https://wiki.acme.com'];
+    everywhere = false;
+    const policy = { set: ['sites', 'everywhere'] as ('sites' | 'everywhere')[], lock: true, sites: ['https://intranet.acme.com', 'https://wiki.acme.com'], notes: [] };
+    render(<SitesSection policy={policy} />);
+    await waitFor(() => expect(listed()).toEqual(['https://a.example', 'https://wiki.acme.com']));
+    expect(screen.queryByRole('button', { name: 'Remove https://wiki.acme.com' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Remove https://a.example' })).toBeTruthy();
+    expect(screen.getAllByText('Set by your organisation')).toHaveLength(2);
+    expect((document.getElementById('sites-everywhere') as HTMLInputElement).disabled).toBe(true);
+    expect(screen.getByText(/Your organisation also names https:\/\/intranet\.acme\.com:/)).toBeTruthy();
+  });
 });

@@ -81,4 +81,16 @@ describe('SiteSwitch', () => {
     expect(container.innerHTML).toBe('');
     expect(sent('sites.get')).toEqual([]);
   });
+
+  it('stays on, set by the organisation, for a site its policy names and locks', async () => {
+    answer({
+      'sites.get': () => [SITE],
+      'policy.get': () => ({ set: ['sites'], lock: true, sites: [SITE], notes: [] }),
+    });
+    render(<SiteSwitch />);
+    await screen.findByText('Set by your organisation');
+    const toggle = screen.getByRole('switch') as HTMLInputElement;
+    expect([toggle.checked, toggle.disabled]).toEqual([true, true]);
+  });
 });
+
