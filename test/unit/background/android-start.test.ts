@@ -46,7 +46,10 @@ describe('the background without context menus, commands or managed storage (Fir
       expect(answers.find((a: unknown) => a !== undefined)).toMatchObject({ ok: true, value: { apiBase: '' } });
       await expect(createMenus('alice')).resolves.toBeUndefined();
       await expect(updateProfileTitle('alice')).resolves.toBeUndefined();
-      await new Promise((r) => setImmediate(r)); // let the listeners' own promises settle
+      // The update's listener syncs the content scripts in the background of the test: wait for it
+      // to get there (under load it takes a while), then let its last step settle.
+      await vi.waitFor(() => expect(fakeBrowser.scripting.getRegisteredContentScripts).toHaveBeenCalled());
+      await new Promise((r) => setImmediate(r));
       expect(unhandled).not.toHaveBeenCalled();
     } finally {
       process.off('unhandledRejection', unhandled);
