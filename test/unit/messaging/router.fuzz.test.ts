@@ -63,6 +63,8 @@ function oracle(s: SenderInfo): 'page' | 'content' | null {
   const origin = browserOrigin(u);
   if (s.origin !== undefined && s.origin !== 'null' && s.origin !== origin) return null;
   if (origin === EXT_ORIGIN) return 'page';
+  // Our content scripts run in web pages only.
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
   return typeof s.tab?.id === 'number' && typeof s.frameId === 'number' ? 'content' : null;
 }
 

@@ -82,6 +82,12 @@ describe('classifySender', () => {
     ['an http url without a tab', { id: EXT_ID, url: 'http://127.0.0.1:8080/', origin: 'http://127.0.0.1:8080', frameId: 0 }],
     ['a tab without an id', { id: EXT_ID, url: CONTENT_URL, tab: {}, frameId: 0 }],
     ['a tab but no frameId', { id: EXT_ID, url: CONTENT_URL, tab: { id: 7 } }],
+    // Our content scripts run only in http(s) pages: a tab on any other scheme is not one of them.
+    ['a tab on about:blank', { id: EXT_ID, url: 'about:blank', tab: { id: 7 }, frameId: 0 }],
+    ['a tab on a file: url', { id: EXT_ID, url: 'file:///etc/passwd', tab: { id: 7 }, frameId: 0 }],
+    ['a tab on a data: url', { id: EXT_ID, url: 'data:text/html,hi', tab: { id: 7 }, frameId: 0 }],
+    ['a tab on another extension\'s page', { id: EXT_ID, url: 'chrome-extension://other-extension-id/x.html', tab: { id: 7 }, frameId: 0 }],
+    ['a tab on an ftp: url', { id: EXT_ID, url: 'ftp://intranet.example.com/a', origin: 'ftp://intranet.example.com', tab: { id: 7 }, frameId: 0 }],
   ])('refuses %s', (_name, sender) => {
     expect(classifySender(sender, SELF)).toBeNull();
   });
