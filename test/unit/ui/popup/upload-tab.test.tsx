@@ -162,7 +162,11 @@ describe('Upload tab: metadata checks', () => {
     expect(await screen.findByText('A profile picture (USER) needs the user ID.')).toBeTruthy();
     expect(screen.getByLabelText('ID').getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText('Please correct the fields marked below.')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByLabelText('ID'));
     expect(sent('upload.enqueue')).toEqual([]);
+    // Fixing the field takes its message away at once.
+    fireEvent.input(screen.getByLabelText('ID'), { target: { value: 'u1' } });
+    await waitFor(() => expect(screen.queryByText('A profile picture (USER) needs the user ID.')).toBeNull());
   });
 
   it('shows "Act as" only for a global token, prefilled, and insists on an e-mail', async () => {
