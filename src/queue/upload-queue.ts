@@ -148,7 +148,8 @@ export class UploadQueue {
     if (job.state === 'done') return;
     await this.forget(id);
     this.running.get(id)?.abort();
-    this.emit({ ...job, state: 'failed', error: { kind: 'aborted', message: t('common_cancelled') } });
+    const { error: _error, ...cancelled } = job;
+    this.emit({ ...cancelled, state: 'cancelled' });
   }
 
   /** The token changed: a queue paused for 401 resumes. */

@@ -56,7 +56,7 @@ export function DetailsView({ target, settings }: { target: DetailsTarget; setti
   }, []);
 
   const job = outcome.step === 'queued' ? jobs[outcome.jobId] : undefined;
-  const finished = job?.state === 'done' || job?.state === 'failed';
+  const finished = job?.state === 'done' || job?.state === 'failed' || job?.state === 'cancelled';
   const inFlight = outcome.step === 'queued' && !finished;
   // The job's own line says how it ended; "Sent to the upload queue" would only repeat the past.
   useEffect(() => {

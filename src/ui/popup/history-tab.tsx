@@ -57,7 +57,7 @@ export function HistoryTab({ highlight }: { highlight?: string } = {}) {
 
   const pause = eventPause ?? initialPause;
   const pending = Object.values(jobs)
-    .filter((j) => j.state !== 'done' && !gone.has(j.id))
+    .filter((j) => j.state !== 'done' && j.state !== 'cancelled' && !gone.has(j.id))
     .sort((a, b) => a.createdAt - b.createdAt);
 
   const act = async (what: () => Promise<unknown>, done: string) => {
