@@ -31,13 +31,19 @@ function refusePuts(refuse: (value: unknown, key: unknown) => boolean) {
   });
 }
 
+/** One upload slot: "first" is being sent (its upload hangs until the test answers it), "second" waits. */
+async function oneSlotTwoJobs() {
+  const h = makeHarness({ concurrency: 1 });
+  h.script('hang');
+  const { job } = (await h.queue.enqueue({ prepared: prepared('first'), metadata: UGC, source: {} })) as { job: { id: string } };
+  await h.queue.enqueue({ prepared: prepared('second'), metadata: UGC, source: {} });
+  await settle();
+  return { h, job };
+}
+
 describe('UploadQueue: a bookkeeping write that fails', () => {
   it('shows the job as failed (retryable) when its failure cannot be recorded, not as uploading for ever', async () => {
-    const h = makeHarness({ concurrency: 1 });
-    h.script('hang');
-    const { job } = (await h.queue.enqueue({ prepared: prepared('first'), metadata: UGC, source: {} })) as { job: { id: string } };
-    await h.queue.enqueue({ prepared: prepared('second'), metadata: UGC, source: {} });
-    await settle();
+    const { h, job } = await oneSlotTwoJobs();
     // The 401 pause is written first; that write fails.
     const put = refusePuts((_value, key) => key === 'authPause');
     h.hanging[0]!.reject(new GleanError('unauthorized', 'Glean refused the token (401).', { status: 401 }));
@@ -58,11 +64,7 @@ describe('UploadQueue: a bookkeeping write that fails', () => {
   });
 
   it('frees the slot when the "done" record cannot be written, so the next job is sent', async () => {
-    const h = makeHarness({ concurrency: 1 });
-    h.script('hang');
-    const { job } = (await h.queue.enqueue({ prepared: prepared('first'), metadata: UGC, source: {} })) as { job: { id: string } };
-    await h.queue.enqueue({ prepared: prepared('second'), metadata: UGC, source: {} });
-    await settle();
+    const { h, job } = await oneSlotTwoJobs();
     expect(h.uploadedBytes).toEqual(['first']);
     const put = refusePuts((value) => (value as { id?: string; state?: string } | null)?.id === job.id && (value as { state?: string }).state === 'done');
     h.hanging[0]!.resolve({ url: 'http://glean/images?key=k1', key: 'k1' });
