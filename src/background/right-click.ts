@@ -60,18 +60,28 @@ function earlierToast(entry: HistoryEntry): ToastState | null {
 
 /** The whole flow after a click; `siteAsked` is the permission request made inside the click. */
 export async function uploadFromMenu(click: MenuClick, siteAsked: Promise<boolean>): Promise<void> {
-  const [settings, prefs] = await Promise.all([loadSettings(), loadUploadPreferences()]);
-  const choice = menuChoice(click.menuItemId, prefs, settings.userId);
-  if (choice.action === 'none') return;
-  if (choice.action === 'message') return void toast(click.tabId, { kind: 'info', message: choice.message });
+  // Every step is awaited inside the try: a rejection anywhere ends in the failure toast below.
   try {
+    const [settings, prefs] = await Promise.all([loadSettings(), loadUploadPreferences()]);
+    const choice = menuChoice(click.menuItemId, prefs, settings.userId);
+    if (choice.action === 'none') return;
+    if (choice.action === 'message') {
+      await toast(click.tabId, { kind: 'info', message: choice.message });
+      return;
+    }
     let src = click.src;
     if (!src) {
       const found = await findInPage(click.tabId, click.frameId, click.targetElementId);
-      if (!found.ok) return void (found.message !== 'cancelled' && toast(click.tabId, { kind: 'info', message: found.message }));
+      if (!found.ok) {
+        if (!('cancelled' in found)) await toast(click.tabId, { kind: 'info', message: found.message });
+        return;
+      }
       src = found.src;
     }
-    if (choice.action === 'details') return void openDetails({ tabId: click.tabId, frameId: click.frameId, src, pageUrl: click.pageUrl ?? '' });
+    if (choice.action === 'details') {
+      await openDetails({ tabId: click.tabId, frameId: click.frameId, src, pageUrl: click.pageUrl ?? '' });
+      return;
+    }
     // Awaited: it injects the page part, and the queue's later news must not overtake it.
     await toast(click.tabId, { kind: 'progress', text: t('toast_gettingImage') });
     const ref = { tabId: click.tabId, frameId: click.frameId, src };
@@ -79,17 +89,19 @@ export async function uploadFromMenu(click: MenuClick, siteAsked: Promise<boolea
     if ('needsOrigin' in acquired && (await siteAsked)) acquired = await acquireImage(ref, prefs.capBytes);
     if ('needsOrigin' in acquired) {
       const site = acquired.needsOrigin.replace('/*', '');
-      return void toast(click.tabId, { kind: 'failed', message: t('toast_siteNotAllowed', site) });
+      await toast(click.tabId, { kind: 'failed', message: t('toast_siteNotAllowed', site) });
+      return;
     }
     const source = { srcUrl: src.startsWith('data:') ? 'data: URL' : src, tabId: click.tabId, ...(click.pageUrl ? { pageUrl: click.pageUrl } : {}) };
     const result = await enqueueBytes(acquired.bytes, { metadata: choice.metadata }, source);
     if (result.status === 'duplicate') {
       const state = earlierToast(result.earlier);
-      if (state) void toast(click.tabId, state);
+      if (state) await toast(click.tabId, state);
     }
     // A queued job's progress reaches the toast through the queue's events (toast-relay.ts).
   } catch (e) {
-    void toast(click.tabId, { kind: 'failed', message: toErrorInfo(e).message });
+    // The last word: when even this cannot be shown (the tab closed), there is nobody to tell.
+    await toast(click.tabId, { kind: 'failed', message: toErrorInfo(e).message }).catch(() => undefined);
   }
 }
 

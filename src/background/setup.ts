@@ -1,33 +1,21 @@
 import { browser } from 'wxt/browser';
-import { createRouter, type Handlers, type SenderInfo } from '../messaging/router';
-import { testConnection } from './connection-test';
+import { createRouter, type SenderInfo } from '../messaging/router';
+import { backgroundHandlers } from './handler-map';
 import { onCredentialsChanged } from './credentials';
-import { imageHandlers } from './image-handlers';
-import { pageImageHandlers, setupPageImages } from './page-images';
+import { setupPageImages } from './page-images';
 import { QUEUE_ALARM, queue } from './services';
-import { settingsHandlers } from './settings-handlers';
-import { dropRevokedSites, siteHandlers, syncContentScripts } from './site-access';
-import { preferenceHandlers } from './preference-handlers';
-import { tabHandlers } from './tab-handlers';
-import { toastHandlers } from './toast-handlers';
+import { dropRevokedSites, syncContentScripts } from './site-access';
 import { createMenus, updateProfileTitle } from './context-menus';
 import { onMenuClicked } from './right-click';
 import { hasContextMenus } from './capabilities';
 import { loadSettings } from '../db/settings';
-import { uploadHandlers } from './upload-handlers';
-import { oauthHandlers } from './oauth-handlers';
 import { applyPolicy } from './policy-apply';
-import { policyHandlers } from './policy-handlers';
 import { onPolicyChanged } from './policy-source';
-
-const connectionHandlers: Handlers = {
-  'connection.test': ({ draft, token }) => testConnection(draft, token),
-};
 
 /** Wires every background listener; the entrypoint calls this and nothing else. */
 export function setupBackground(): void {
   const route = createRouter(
-    { ...settingsHandlers, ...connectionHandlers, ...imageHandlers, ...uploadHandlers, ...tabHandlers, ...siteHandlers, ...pageImageHandlers, ...toastHandlers, ...preferenceHandlers, ...oauthHandlers, ...policyHandlers },
+    backgroundHandlers(),
     { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') },
   );
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender as SenderInfo));

@@ -22,7 +22,9 @@ export function toastForJob(job: JobSummary): ToastState | null {
     case 'paused':
       return { kind: 'progress', text: job.error ? t('toast_waiting', job.error.message) : t('toast_waitingPaused') };
     case 'failed':
-      return job.error?.kind === 'aborted' ? null : { kind: 'failed', jobId: job.id, message: job.error?.message ?? t('toast_failedNoReason') };
+      return { kind: 'failed', jobId: job.id, message: job.error?.message ?? t('toast_failedNoReason') };
+    case 'cancelled':
+      return { kind: 'info', message: t('common_cancelled') };
     case 'done': {
       if (!job.result) return null;
       const source = { key: job.result.key ?? '', url: job.result.url, alt: altFor({ metadata: job.metadata, ...(job.source.fileName ? { fileName: job.source.fileName } : {}) }) };

@@ -17,7 +17,8 @@ export type PageToolRequest =
   | { tool: 'toast'; toast: ToastState };
 
 export type ReadImageReply = { ok: true; bytes: ArrayBuffer; type: string } | { ok: false; message: string };
-export type FindImageReply = { ok: true; src: string } | { ok: false; message: string };
+/** `cancelled`: the person pressed Esc instead of picking; nothing to say to them. */
+export type FindImageReply = { ok: true; src: string } | { ok: false; message: string } | { ok: false; cancelled: true };
 
 /** Whether a message is one of the requests above, in shape. */
 export function isPageToolRequest(m: unknown): m is PageToolRequest {

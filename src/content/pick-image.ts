@@ -49,7 +49,7 @@ export function findImage(targetElementId?: number): Promise<FindImageReply> {
     };
     // Only the person's own input counts (isTrusted): a page script could send a synthetic Escape
     // to cancel, or a click at a point of its choosing.
-    const onKey = (e: KeyboardEvent) => e.isTrusted && e.key === 'Escape' && finish({ ok: false, message: 'cancelled' });
+    const onKey = (e: KeyboardEvent) => e.isTrusted && e.key === 'Escape' && finish({ ok: false, cancelled: true });
     layer.addEventListener('click', (e) => {
       e.preventDefault();
       e.stopPropagation();

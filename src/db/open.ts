@@ -6,25 +6,40 @@ let opening: Promise<IDBDatabase> | null = null;
 
 /** Opens the database once per context and reuses the connection. */
 export function openDb(): Promise<IDBDatabase> {
-  opening ??= new Promise<IDBDatabase>((resolve, reject) => {
+  if (opening) return opening;
+  const attempt: Promise<IDBDatabase> = new Promise<IDBDatabase>((resolve, reject) => {
+    let refused = false;
     const req = indexedDB.open(DB_NAME, DB_VERSION);
     req.onupgradeneeded = (event) => upgrade(req.result, event.oldVersion);
     req.onsuccess = () => {
       const db = req.result;
+      // Refused as blocked, the request still goes through once the other context lets go; by then
+      // the caller has its error and may have opened anew, so this connection only would leak.
+      if (refused) {
+        db.close();
+        return;
+      }
       // Another context upgrading the schema must not be blocked by this connection.
       db.onversionchange = () => {
         db.close();
-        opening = null;
+        // Only this connection's own cache entry: a newer open may be cached by now.
+        if (opening === attempt) opening = null;
+        // The database is being replaced or deleted: what was read from it may not hold.
+        clearReadCaches();
       };
       resolve(db);
     };
     req.onerror = () => reject(req.error ?? new Error(t('db_openFailed')));
-    req.onblocked = () => reject(new Error(t('db_blocked')));
+    req.onblocked = () => {
+      refused = true;
+      reject(new Error(t('db_blocked')));
+    };
   }).catch((e: unknown) => {
-    opening = null;
+    if (opening === attempt) opening = null;
     throw e;
   });
-  return opening;
+  opening = attempt;
+  return attempt;
 }
 
 /**

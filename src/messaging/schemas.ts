@@ -4,6 +4,7 @@
  */
 import * as v from 'valibot';
 import { IMAGE_TYPES } from '../glean/types';
+import { PREFERENCE_BOUNDS as BOUND } from '../settings/upload-preferences';
 import { LIMITS, type MessageType, type ProtocolMap } from './protocol';
 
 const field = v.pipe(v.string(), v.maxLength(LIMITS.fieldLength));
@@ -27,9 +28,14 @@ const metadata = v.strictObject({
 
 const query = v.union([v.strictObject({ key: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.keyLength)) }), metadata]);
 
+/** A whole number within [min, max]. */
+const whole = ([min, max]: readonly [number, number]) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+const MIB = 1024 * 1024;
+
 const processingFields = {
-  maxWidth: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(20_000))),
-  maxHeight: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(20_000))),
+  // 0: no limit.
+  maxWidth: v.optional(whole([0, BOUND.side[1]])),
+  maxHeight: v.optional(whole([0, BOUND.side[1]])),
   format: v.optional(v.picklist(['keep', 'png', 'jpeg', 'webp'])),
   quality: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(1))),
   squareCrop: v.optional(v.boolean()),
@@ -81,10 +87,10 @@ export const REQUEST_SCHEMAS = {
   'tab.images': v.strictObject({ tabId }),
   'preferences.get': v.null(),
   'preferences.save': v.strictObject({
-    capBytes: v.pipe(v.number(), v.integer(), v.minValue(1024 * 1024), v.maxValue(200 * 1024 * 1024)),
-    concurrency: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(8)),
-    maxAttempts: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(20)),
-    historyCap: v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(5000)),
+    capBytes: whole([BOUND.capMb[0] * MIB, BOUND.capMb[1] * MIB]),
+    concurrency: whole(BOUND.concurrency),
+    maxAttempts: whole(BOUND.maxAttempts),
+    historyCap: whole(BOUND.historyCap),
     processing: v.strictObject(processingFields),
     defaultType: v.picklist(IMAGE_TYPES),
     defaultMetadata: v.strictObject({ id: optionalField, ds: optionalField, cid: optionalField }),

@@ -1,8 +1,11 @@
 import type { ImageMetadataFields, UploadResult } from '../glean/types';
 import type { ErrorInfo } from '../messaging/protocol';
 
-/** queued -> uploading -> done | failed; paused while the whole queue waits (429, 401). */
-export type JobState = 'queued' | 'uploading' | 'done' | 'failed' | 'paused';
+/**
+ * queued -> uploading -> done | failed; paused while the whole queue waits (429, 401). cancelled:
+ * removed at the person's wish; only ever told in an event, never stored (the job is gone).
+ */
+export type JobState = 'queued' | 'uploading' | 'done' | 'failed' | 'paused' | 'cancelled';
 
 /** Where an upload came from, kept for history. */
 export interface JobSource {

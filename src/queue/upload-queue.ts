@@ -151,7 +151,8 @@ export class UploadQueue {
     if (job.state === 'done') return;
     await this.forget(id);
     this.running.get(id)?.abort();
-    this.emit({ ...job, state: 'failed', error: { kind: 'aborted', message: t('common_cancelled') } });
+    const { error: _error, ...cancelled } = job;
+    this.emit({ ...cancelled, state: 'cancelled' });
   }
 
   /** The token changed: a queue paused for 401 resumes. */
@@ -187,7 +188,7 @@ export class UploadQueue {
       const prefs = await this.deps.preferences();
       // A job stored as paused waited for the whole queue; with the pause over it is simply next.
       const ready = jobs.filter((j) => (j.state === 'queued' || j.state === 'paused') && !this.running.has(j.id) && j.notBefore <= now);
-      for (const job of ready.slice(0, Math.max(0, prefs.concurrency - this.running.size))) void this.run(job, prefs);
+      for (const job of ready.slice(0, Math.max(0, prefs.concurrency - this.running.size))) void this.run(job, prefs).catch((e: unknown) => this.unrecorded(job.id, e));
       const waiting = jobs.filter((j) => j.state === 'queued' && j.notBefore > now).map((j) => j.notBefore);
       if (waiting.length) wakeAt = Math.min(...waiting);
     }
@@ -257,6 +258,26 @@ export class UploadQueue {
     await this.finish(done, bytes, result, prefs);
     // Once more with this job gone: the wake-up alarm is dropped when nothing is pending.
     void this.pump();
+  }
+
+  /**
+   * A write of a job's bookkeeping failed (IndexedDB refused it: a full disk, a closing database),
+   * so `run` ended early. The job must not read "uploading" with nobody sending it: it shows as
+   * failed with the reason, to retry, and its slot goes to the next job.
+   */
+  private async unrecorded(id: string, e: unknown): Promise<void> {
+    try {
+      const jobs = await this.jobs();
+      const job = jobs.get(id);
+      if (job?.state === 'uploading') {
+        const failed: Job = { ...job, state: 'failed', error: toErrorInfo(e), updatedAt: this.now() };
+        jobs.set(id, failed);
+        this.emit(failed);
+      }
+    } finally {
+      this.running.delete(id);
+      void this.pump();
+    }
   }
 
   private async finish(job: Job, bytes: Blob | undefined, result: UploadResult, prefs: UploadPreferences): Promise<void> {

@@ -18,6 +18,23 @@ export interface UploadPreferences {
   defaultMetadata: Omit<ImageMetadataFields, 'type'>;
 }
 
+/**
+ * The range of each preference: the options page checks a draft against these, and the
+ * background's message schema holds every saved preference to them.
+ */
+export const PREFERENCE_BOUNDS = {
+  /** The largest file accepted, in MiB: under 1 ordinary photos are refused; every accepted file is held whole in memory and in IndexedDB until sent, so not beyond 200. */
+  capMb: [1, 200],
+  /** Uploads in flight at once: more only crowd the browser's few connections to one server. */
+  concurrency: [1, 8],
+  /** Attempts per upload: with waits doubling up to 5 minutes (queue/backoff.ts), 20 may span up to about an hour. */
+  maxAttempts: [1, 20],
+  /** Finished uploads kept, each with a thumbnail in IndexedDB. */
+  historyCap: [10, 5000],
+  /** Largest width or height to resize to, in pixels: beyond any camera's picture, where browsers' canvases give out. */
+  side: [1, 20_000],
+} as const;
+
 export const DEFAULT_UPLOAD_PREFERENCES: UploadPreferences = {
   capBytes: 20 * 1024 * 1024,
   concurrency: 3,

@@ -3,7 +3,7 @@ import type { ImageType } from '../../glean/types';
 import { t, tCount, type MessageKey } from '../../i18n/t';
 import type { ProcessingOptions } from '../../images/types';
 import { LIMITS } from '../../messaging/protocol';
-import type { UploadPreferences } from '../../settings/upload-preferences';
+import { PREFERENCE_BOUNDS, type UploadPreferences } from '../../settings/upload-preferences';
 
 export type OutputFormat = NonNullable<ProcessingOptions['format']>;
 
@@ -27,15 +27,8 @@ export type UploadsField = keyof UploadsDraft;
 export type UploadsErrors = Partial<Record<UploadsField, string>>;
 
 const MB = 1024 * 1024;
-/** The same bounds the background's schema holds the preferences to. */
-export const BOUNDS = {
-  capMb: [1, 200],
-  concurrency: [1, 8],
-  maxAttempts: [1, 20],
-  historyCap: [10, 5000],
-  side: [1, 20_000],
-  quality: [1, 100],
-} as const;
+/** The preferences' bounds (shared with the background's schema), and quality in percent. */
+export const BOUNDS = { ...PREFERENCE_BOUNDS, quality: [1, 100] } as const;
 const DEFAULT_QUALITY = 85;
 
 export const isLossy = (format: OutputFormat) => format === 'jpeg' || format === 'webp';

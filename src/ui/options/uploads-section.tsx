@@ -86,10 +86,10 @@ export function UploadsSection({ policy = null }: { policy?: PolicyView | null }
       {draft && (
         <form onSubmit={onSave} noValidate>
           <div class="field-row two">
-            {input('capMb', t('options_capMbLabel'), capLocked ? t('options_policySet') : t('options_capMbHint'), { min: 1, max: 200, step: 'any', inputMode: 'decimal', readOnly: capLocked })}
-            {input('concurrency', t('options_concurrencyLabel'), t('options_range', BOUNDS.concurrency[0], BOUNDS.concurrency[1]), { min: 1, max: 8, step: 1 })}
-            {input('maxAttempts', t('options_maxAttemptsLabel'), t('options_maxAttemptsHint'), { min: 1, max: 20, step: 1 })}
-            {input('historyCap', t('options_historyCapLabel'), t('options_historyCapHint'), { min: 10, max: 5000, step: 10 })}
+            {input('capMb', t('options_capMbLabel'), capLocked ? t('options_policySet') : t('options_capMbHint'), { min: BOUNDS.capMb[0], max: BOUNDS.capMb[1], step: 'any', inputMode: 'decimal', readOnly: capLocked })}
+            {input('concurrency', t('options_concurrencyLabel'), t('options_range', BOUNDS.concurrency[0], BOUNDS.concurrency[1]), { min: BOUNDS.concurrency[0], max: BOUNDS.concurrency[1], step: 1 })}
+            {input('maxAttempts', t('options_maxAttemptsLabel'), t('options_maxAttemptsHint'), { min: BOUNDS.maxAttempts[0], max: BOUNDS.maxAttempts[1], step: 1 })}
+            {input('historyCap', t('options_historyCapLabel'), t('options_historyCapHint'), { min: BOUNDS.historyCap[0], max: BOUNDS.historyCap[1], step: 10 })}
           </div>
 
           <h3>{t('options_rightClickTitle')}</h3>
@@ -111,8 +111,8 @@ export function UploadsSection({ policy = null }: { policy?: PolicyView | null }
           <h3>{t('options_processingTitle')}</h3>
           <p class="hint">{t('options_processingHint')}</p>
           <div class="field-row two">
-            {input('maxWidth', t('options_maxWidthLabel'), t('options_sideHint'), { min: 1, max: 20000, step: 1, placeholder: t('options_noLimit') })}
-            {input('maxHeight', t('options_maxHeightLabel'), t('options_sideHint'), { min: 1, max: 20000, step: 1, placeholder: t('options_noLimit') })}
+            {input('maxWidth', t('options_maxWidthLabel'), t('options_sideHint'), { min: BOUNDS.side[0], max: BOUNDS.side[1], step: 1, placeholder: t('options_noLimit') })}
+            {input('maxHeight', t('options_maxHeightLabel'), t('options_sideHint'), { min: BOUNDS.side[0], max: BOUNDS.side[1], step: 1, placeholder: t('options_noLimit') })}
             <Field id={id('format')} label={t('options_formatLabel')} hint={t('options_formatHint')}>
               {(describedBy) => (
                 <select id={id('format')} value={draft.format} aria-describedby={describedBy} disabled={busy}

@@ -9,12 +9,13 @@ import { StatusLine, type Status } from '../components/status-line';
 import { DetailsImage, pictureName } from './details-image';
 import { DetailsOutcomeView, outcomeOf, siteOf, type DetailsOutcome } from './details-outcome';
 import { messageOf } from './format';
-import { checkMetadata, initialMetadata, uploadOptionsFrom, type MetadataDraft, type MetadataErrors } from './metadata';
+import { initialMetadata, type MetadataDraft } from './metadata';
 import { MetadataForm } from './metadata-form';
 import { ProcessingDefaults } from './processing-defaults';
-import { DEFAULT_PROCESSING, processingOptions, ProcessingForm, type ProcessingDraft } from './processing-form';
+import { ProcessingForm } from './processing-form';
 import type { DetailsTarget } from './popup-route';
 import { useJobs } from './use-queue-events';
+import { useUploadForm } from './use-upload-form';
 
 const ID_PREFIX = 'details';
 
@@ -30,13 +31,10 @@ function prefilled(settings: PublicSettings, prefs: UploadPreferences): Metadata
  * the site to allow when the extension may not read the image).
  */
 export function DetailsView({ target, settings }: { target: DetailsTarget; settings: PublicSettings }) {
-  const global = settings.tokenType === 'global';
   const [prefs, setPrefs] = useState<UploadPreferences | null>(null);
   const [loaded, setLoaded] = useState(false);
-  const [metadata, setMetadata] = useState<MetadataDraft>(() => initialMetadata(settings));
-  const [processing, setProcessing] = useState<ProcessingDraft>(DEFAULT_PROCESSING);
-  const [errors, setErrors] = useState<MetadataErrors>({});
   const [status, setStatus] = useState<Status | null>(null);
+  const form = useUploadForm(settings, { idPrefix: ID_PREFIX, onInvalid: () => setStatus({ tone: 'error', text: t('popup_correctFields') }) });
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<DetailsOutcome>({ step: 'ready' });
   /** The hand-over the background never answered, if any: Retry sends it again as itself. */
@@ -50,7 +48,7 @@ export function DetailsView({ target, settings }: { target: DetailsTarget; setti
       .then(
         (p) => {
           setPrefs(p);
-          setMetadata(prefilled(settings, p));
+          form.prefill(prefilled(settings, p));
         },
         (e: unknown) => setStatus({ tone: 'error', text: t('popup_defaultsUnreadable', messageOf(e)) }),
       )
@@ -58,32 +56,12 @@ export function DetailsView({ target, settings }: { target: DetailsTarget; setti
   }, []);
 
   const job = outcome.step === 'queued' ? jobs[outcome.jobId] : undefined;
-  const finished = job?.state === 'done' || job?.state === 'failed';
+  const finished = job?.state === 'done' || job?.state === 'failed' || job?.state === 'cancelled';
   const inFlight = outcome.step === 'queued' && !finished;
   // The job's own line says how it ended; "Sent to the upload queue" would only repeat the past.
   useEffect(() => {
     if (finished) setStatus(null);
   }, [finished]);
-
-  /** Edits the form; problems already shown are checked again, so a fixed field loses its message. */
-  const edit = (next: MetadataDraft) => {
-    setMetadata(next);
-    if (Object.keys(errors).length) setErrors(checkMetadata(next, global));
-  };
-
-  /** The form as upload options, or null with the problems shown and the first one focused. */
-  function checkedOptions(insist: boolean): UploadOptions | null {
-    const problems = checkMetadata(metadata, global);
-    setErrors(problems);
-    const first = Object.keys(problems)[0];
-    if (first) {
-      setStatus({ tone: 'error', text: t('popup_correctFields') });
-      document.getElementById(`${ID_PREFIX}-${first}`)?.focus();
-      return null;
-    }
-    const process = processingOptions(processing, metadata.type === 'USER');
-    return { ...uploadOptionsFrom(metadata, global), ...(process ? { processing: process } : {}), ...(insist ? { insist } : {}) };
-  }
 
   async function upload(options: UploadOptions) {
     setBusy(true);
@@ -109,7 +87,7 @@ export function DetailsView({ target, settings }: { target: DetailsTarget; setti
   }
 
   const submit = (insist: boolean) => {
-    const options = checkedOptions(insist);
+    const options = form.checkedOptions(insist);
     if (options) void upload(options);
   };
 
@@ -129,9 +107,9 @@ export function DetailsView({ target, settings }: { target: DetailsTarget; setti
         <p class="hint" role="status">{t('popup_loadingDefaults')}</p>
       ) : (
         <form noValidate onSubmit={(e) => { e.preventDefault(); submit(false); }}>
-          <MetadataForm idPrefix={ID_PREFIX} value={metadata} onChange={edit} errors={errors} showActAs={global} disabled={busy || inFlight} />
+          <MetadataForm {...form.metadataProps} disabled={busy || inFlight} />
           <ProcessingDefaults.Provider value={prefs?.processing ?? null}>
-            <ProcessingForm idPrefix={ID_PREFIX} value={processing} onChange={setProcessing} squareCropOffered={metadata.type === 'USER'} disabled={busy || inFlight} />
+            <ProcessingForm {...form.processingProps} disabled={busy || inFlight} />
           </ProcessingDefaults.Provider>
           <div class="actions">
             <button type="submit" class="primary" disabled={busy || inFlight}>{unanswered ? t('common_retry') : t('popup_upload')}</button>

@@ -11,6 +11,11 @@ import { JobRow } from './job-row';
 import { useJobs, useQueueEvents } from './use-queue-events';
 
 const HISTORY_LIMIT = 100;
+/**
+ * How long after a finished job the history is read again: uploads finish in bursts (three at a
+ * time by default), and one read after the burst shows them all.
+ */
+export const HISTORY_RELOAD_DELAY_MS = 250;
 
 /**
  * The History tab: unfinished uploads with Retry and Cancel, then recent uploads with copy formats.
@@ -47,12 +52,12 @@ export function HistoryTab({ highlight }: { highlight?: string } = {}) {
   useQueueEvents((event) => {
     if (event.job.state !== 'done') return;
     clearTimeout(reload.current);
-    reload.current = setTimeout(() => void loadHistory(), 250);
+    reload.current = setTimeout(() => void loadHistory(), HISTORY_RELOAD_DELAY_MS);
   });
 
   const pause = eventPause ?? initialPause;
   const pending = Object.values(jobs)
-    .filter((j) => j.state !== 'done' && !gone.has(j.id))
+    .filter((j) => j.state !== 'done' && j.state !== 'cancelled' && !gone.has(j.id))
     .sort((a, b) => a.createdAt - b.createdAt);
 
   const act = async (what: () => Promise<unknown>, done: string) => {

@@ -16,6 +16,8 @@ export function jobStateText(job: JobSummary, pause: QueuePause | null): string 
       return job.error ? t('popup_failed', job.error.message) : t('popup_failedNoReason');
     case 'paused':
       return pauseText(pause ?? pauseFromJob(job));
+    case 'cancelled':
+      return t('common_cancelled');
   }
 }
 

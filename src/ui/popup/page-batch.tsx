@@ -31,6 +31,7 @@ export function PageBatch({ batch, jobs, onInsist, onAllow, disabled }: PageBatc
   const known = batch.jobIds.map((id) => jobs[id]).filter((j): j is JobSummary => j !== undefined);
   const done = known.filter((j) => j.state === 'done').length;
   const failed = known.filter((j) => j.state === 'failed');
+  const cancelled = known.filter((j) => j.state === 'cancelled').length;
   const total = batch.jobIds.length;
   const origins = [...new Set(batch.refused.map((r) => r.needsOrigin).filter((o): o is string => Boolean(o)))];
   return (
@@ -40,7 +41,7 @@ export function PageBatch({ batch, jobs, onInsist, onAllow, disabled }: PageBatc
           <label for="page-progress">
             {failed.length ? t('popup_batchProgressFailed', done, total, failed.length) : t('popup_batchProgress', done, total)}
           </label>
-          <progress id="page-progress" max={total} value={done + failed.length} />
+          <progress id="page-progress" max={total} value={done + failed.length + cancelled} />
         </div>
       )}
       {failed.length > 0 && (

@@ -1,20 +1,19 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t, tCount } from '../../i18n/t';
-import type { UploadOptions } from '../../messaging/protocol';
 import { send } from '../../messaging/send';
 import type { PageImage } from '../../page-images/types';
 import type { PublicSettings } from '../../settings/types';
 import { StatusLine } from '../components/status-line';
 import { messageOf } from './format';
-import { checkMetadata, initialMetadata, uploadOptionsFrom, type MetadataDraft, type MetadataErrors } from './metadata';
 import { MetadataForm } from './metadata-form';
 import { GleanImageReport } from './glean-image-report';
 import { PageBatch, type PageRef } from './page-batch';
 import { PageImageList } from './page-image-list';
 import { hideSmall, mergeDuplicates } from './page-images';
-import { DEFAULT_PROCESSING, processingOptions, ProcessingForm, type ProcessingDraft } from './processing-form';
+import { ProcessingForm } from './processing-form';
 import { usePageUpload } from './use-page-upload';
+import { useUploadForm } from './use-upload-form';
 
 type Found = { step: 'loading' } | { step: 'error'; text: string } | { step: 'ready'; tabId: number; images: PageImage[] };
 
@@ -33,14 +32,11 @@ const refs = (list: PageRef[]): PageRef[] => list.map(({ src, frameId }) => ({ s
 
 /** The This page tab: the page's images, filtered and chosen, uploaded with one form. */
 export function PageTab({ settings }: { settings: PublicSettings }) {
-  const global = settings.tokenType === 'global';
   const [found, setFound] = useState<Found>({ step: 'loading' });
   const [minSize, setMinSize] = useState(32);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [metadata, setMetadata] = useState<MetadataDraft>(() => initialMetadata(settings));
-  const [processing, setProcessing] = useState<ProcessingDraft>(DEFAULT_PROCESSING);
-  const [errors, setErrors] = useState<MetadataErrors>({});
   const { batch, jobs, busy, status, setStatus, upload, unsent, retryUnsent } = usePageUpload(found.step === 'ready' ? found.tabId : null);
+  const form = useUploadForm(settings, { idPrefix: 'page', onInvalid: () => setStatus({ tone: 'error', text: t('popup_correctFields') }) });
 
   useEffect(() => void findImages().then(setFound, (e: unknown) => setFound({ step: 'error', text: messageOf(e) })), []);
 
@@ -48,20 +44,8 @@ export function PageTab({ settings }: { settings: PublicSettings }) {
   const shown = useMemo(() => hideSmall(all, minSize), [all, minSize]);
   const chosen = shown.filter((i) => selected.has(i.src));
 
-  /** The form as upload options, or null with the problems shown. */
-  function checkedOptions(insist: boolean): UploadOptions | null {
-    const problems = checkMetadata(metadata, global);
-    setErrors(problems);
-    if (Object.keys(problems).length) {
-      setStatus({ tone: 'error', text: t('popup_correctFields') });
-      return null;
-    }
-    const process = processingOptions(processing, metadata.type === 'USER');
-    return { ...uploadOptionsFrom(metadata, global), ...(process ? { processing: process } : {}), ...(insist ? { insist } : {}) };
-  }
-
   const submit = (images: PageRef[], insist: boolean, again: boolean) => {
-    const options = checkedOptions(insist);
+    const options = form.checkedOptions(insist);
     if (!options) return;
     if (!images.length) return setStatus({ tone: 'error', text: t('popup_selectAtLeastOne') });
     void upload(images, options, again);
@@ -99,8 +83,8 @@ export function PageTab({ settings }: { settings: PublicSettings }) {
       )}
       {shown.length > 0 && (
         <>
-          <MetadataForm idPrefix="page" value={metadata} onChange={setMetadata} errors={errors} showActAs={global} disabled={busy} />
-          <ProcessingForm idPrefix="page" value={processing} onChange={setProcessing} squareCropOffered={metadata.type === 'USER'} disabled={busy} />
+          <MetadataForm {...form.metadataProps} disabled={busy} />
+          <ProcessingForm {...form.processingProps} disabled={busy} />
           <div class="actions">
             <button type="submit" class="primary" disabled={busy}>{t('popup_uploadSelected', chosen.length)}</button>
           </div>

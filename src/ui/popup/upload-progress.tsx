@@ -26,7 +26,7 @@ export function UploadProgress({ job, pause, name }: { job: JobSummary; pause: Q
 
   return (
     <div class="upload-progress" data-state={job.state}>
-      {job.state !== 'done' && job.state !== 'failed' && (
+      {job.state !== 'done' && job.state !== 'failed' && job.state !== 'cancelled' && (
         <progress key={job.state} max={1} value={progressValue(job)} aria-label={t('popup_uploadOf', name)} />
       )}
       <p class={`job-state ${tone}`} role="status">{jobStateText(job, pause)}</p>

@@ -6,14 +6,14 @@ import type { PublicSettings } from '../../settings/types';
 import { StatusLine, type Status } from '../components/status-line';
 import { FilePicker } from './file-picker';
 import { messageOf } from './format';
-import { checkMetadata, initialMetadata, uploadOptionsFrom, type MetadataDraft, type MetadataErrors } from './metadata';
 import { MetadataForm } from './metadata-form';
 import { pickFiles } from './picked-file';
-import { DEFAULT_PROCESSING, processingOptions, ProcessingForm, type ProcessingDraft } from './processing-form';
+import { ProcessingForm } from './processing-form';
 import { allWithinBudget } from './byte-budget';
 import { convertSvg } from './svg-support';
 import { UploadItemRow, type Outcome, type UploadItem } from './upload-item';
 import { useJobs } from './use-queue-events';
+import { useUploadForm } from './use-upload-form';
 
 /** At most this many bytes of files are being handed over at once (the rest follow as they finish). */
 const HANDOVER_BUDGET = 64 * 1024 * 1024;
@@ -28,12 +28,9 @@ async function bytesOf(item: UploadItem): Promise<Blob> {
 
 /** The Upload tab: pick, drop or paste files, describe them, upload, and follow each one. */
 export function UploadTab({ settings, active }: { settings: PublicSettings; active: boolean }) {
-  const global = settings.tokenType === 'global';
   const [items, setItems] = useState<UploadItem[]>([]);
-  const [metadata, setMetadata] = useState<MetadataDraft>(() => initialMetadata(settings));
-  const [processing, setProcessing] = useState<ProcessingDraft>(DEFAULT_PROCESSING);
-  const [errors, setErrors] = useState<MetadataErrors>({});
   const [status, setStatus] = useState<Status | null>(null);
+  const form = useUploadForm(settings, { idPrefix: 'up', onInvalid: () => setStatus({ tone: 'error', text: t('popup_correctFields') }) });
   const [busy, setBusy] = useState(false);
   const { jobs, pause, remember } = useJobs();
 
@@ -67,18 +64,6 @@ export function UploadTab({ settings, active }: { settings: PublicSettings; acti
     }
   }
 
-  /** The form as upload options, or null (with the fields marked) when something is wrong. */
-  function checkedOptions(): UploadOptions | null {
-    const found = checkMetadata(metadata, global);
-    setErrors(found);
-    if (Object.keys(found).length) {
-      setStatus({ tone: 'error', text: t('popup_correctFields') });
-      return null;
-    }
-    const process = processingOptions(processing, metadata.type === 'USER');
-    return { ...uploadOptionsFrom(metadata, global), ...(process ? { processing: process } : {}) };
-  }
-
   async function onUpload(event: Event) {
     event.preventDefault();
     const todo = items.filter((it) => !it.picked.refusal && (it.outcome.step === 'ready' || it.outcome.step === 'error'));
@@ -86,7 +71,7 @@ export function UploadTab({ settings, active }: { settings: PublicSettings; acti
       setStatus({ tone: 'error', text: items.length ? t('popup_nothingLeft') : t('popup_chooseFirst') });
       return;
     }
-    const options = checkedOptions();
+    const options = form.checkedOptions();
     if (!options) return;
     setBusy(true);
     setStatus({ tone: 'info', text: tCount('popup_sendingImages', todo.length) });
@@ -101,12 +86,12 @@ export function UploadTab({ settings, active }: { settings: PublicSettings; acti
   }
 
   async function onInsist(item: UploadItem) {
-    const options = checkedOptions();
+    const options = form.checkedOptions();
     if (options) await sendOne(item, { ...options, insist: true });
   }
 
   async function onRetry(item: UploadItem) {
-    const options = checkedOptions();
+    const options = form.checkedOptions();
     if (options) await sendOne(item, options);
   }
 
@@ -122,8 +107,8 @@ export function UploadTab({ settings, active }: { settings: PublicSettings; acti
           ))}
         </ul>
       </FilePicker>
-      <MetadataForm idPrefix="up" value={metadata} onChange={setMetadata} errors={errors} showActAs={global} disabled={busy} />
-      <ProcessingForm idPrefix="up" value={processing} onChange={setProcessing} squareCropOffered={metadata.type === 'USER'} disabled={busy} />
+      <MetadataForm {...form.metadataProps} disabled={busy} />
+      <ProcessingForm {...form.processingProps} disabled={busy} />
       <div class="actions">
         <button type="submit" class="primary" disabled={busy}>{t('popup_upload')}</button>
       </div>

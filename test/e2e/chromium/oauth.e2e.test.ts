@@ -138,7 +138,11 @@ describe('Chromium: Sign in with Glean', () => {
     expect(registrations()).toEqual([]);
     sandbox.clearLog();
     await waitForUpload(options, await enqueue());
-    await new Promise((r) => setTimeout(r, 6_000));
+    // Until the sandbox has ended the first access token (its 5 seconds are over): only then does
+    // the next upload show that the extension renewed it.
+    const [first] = uploads().map((r) => String(r.headers.authorization).replace(/^Bearer /, ''));
+    expect(sandbox.oauth.tokens.userFor(first!)).toBeDefined();
+    await expect.poll(() => sandbox.oauth.tokens.userFor(first!), { timeout: 15_000, interval: 250 }).toBeUndefined();
     await waitForUpload(options, await enqueue());
     // Renewed before use: no upload was refused.
     expect(uploads().map((r) => r.status)).toEqual([200, 200]);

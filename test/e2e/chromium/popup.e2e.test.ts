@@ -51,10 +51,12 @@ async function describeUpload(type: string, id: string, ds = '', cid = '') {
 
 /** Clicks Upload and waits for the result's key; returns it. */
 async function uploadAndWait(): Promise<string> {
+  // A key shown before this click (an earlier upload's) must not count as this one's.
+  const keys = panel().locator('.result-key code');
+  const before = await keys.count();
   await panel().getByRole('button', { name: 'Upload', exact: true }).click();
-  const key = panel().locator('.result-key code').last();
-  await key.waitFor({ timeout: 20_000 });
-  return (await key.textContent()) ?? '';
+  await expect.poll(() => keys.count(), { timeout: 20_000 }).toBeGreaterThan(before);
+  return (await keys.last().textContent()) ?? '';
 }
 
 /** Hands a file to the page as a synthetic paste or drop, the way the browser would. */
@@ -111,18 +113,27 @@ describe('Chromium: the popup', () => {
   });
 
   it('offers the earlier upload for the same image and details, and uploads again when insisted', async () => {
-    const png = solidPng(24, 16, [34, 81, 209, 255]);
-    await popup.locator('input[type="file"]').setInputFiles({ name: 'chosen.png', mimeType: 'image/png', buffer: png });
+    // Its own earlier upload, so the test stands alone.
+    await tab('Upload').click();
+    const png = solidPng(20, 14, [90, 20, 140, 255]);
+    const choosePng = () => popup.locator('input[type="file"]').setInputFiles({ name: 'twice.png', mimeType: 'image/png', buffer: png });
+    await choosePng();
+    await describeUpload('UGC', 'twice-1');
+    await uploadAndWait();
+    const before = uploads(sandbox).length;
+    await choosePng();
+    await describeUpload('UGC', 'twice-1');
     await panel().getByRole('button', { name: 'Upload', exact: true }).click();
     await panel().getByText('Already uploaded with the same details').waitFor();
-    expect(uploads(sandbox)).toHaveLength(1);
+    expect(uploads(sandbox)).toHaveLength(before);
     await panel().getByRole('button', { name: 'Upload again anyway' }).click();
-    await panel().locator('.result-key code').waitFor({ timeout: 20_000 });
-    expect(uploads(sandbox)).toHaveLength(2);
-    expect(uploads(sandbox)[1]!.bodySha256).toBe(sha(png));
+    await expect.poll(() => uploads(sandbox).length, { timeout: 20_000 }).toBe(before + 1);
+    expect(uploads(sandbox).at(-1)!.bodySha256).toBe(sha(png));
+    expect(uploads(sandbox).at(-1)!.query).toEqual({ type: 'UGC', id: 'twice-1' });
   });
 
   it('takes a pasted image', async () => {
+    await tab('Upload').click();
     const png = solidPng(10, 12, [200, 30, 30, 255]);
     await deliver('paste', png, 'pasted.png');
     await panel().getByText('pasted.png').waitFor();
@@ -134,6 +145,7 @@ describe('Chromium: the popup', () => {
   });
 
   it('takes a dropped image', async () => {
+    await tab('Upload').click();
     const png = solidPng(12, 10, [30, 160, 60, 255]);
     await deliver('drop', png, 'dropped.png');
     await panel().getByText('dropped.png').waitFor();
@@ -145,6 +157,7 @@ describe('Chromium: the popup', () => {
   });
 
   it('converts a chosen SVG drawing to PNG before uploading it', async () => {
+    await tab('Upload').click();
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#e4572e"/></svg>';
     await popup.locator('input[type="file"]').setInputFiles({ name: 'drawing.svg', mimeType: 'image/svg+xml', buffer: Buffer.from(svg) });
     await panel().getByText(/it will be converted to PNG/).waitFor();
@@ -167,6 +180,7 @@ describe('Chromium: the popup', () => {
   });
 
   it('says plainly when nothing is found', async () => {
+    await tab('Look up').click();
     await panel().getByLabel('Key', { exact: true }).fill('no-such-key');
     await panel().getByRole('button', { name: 'Find image' }).click();
     await panel().getByText('No image found: nothing is stored under this key or these details.').waitFor();
@@ -199,9 +213,17 @@ describe('Chromium: the popup', () => {
   });
 
   it('shows the history with thumbnails and copy formats', async () => {
+    // One upload of its own, so there is history when the test runs alone.
+    await tab('Upload').click();
+    await popup.locator('input[type="file"]').setInputFiles({ name: 'history.png', mimeType: 'image/png', buffer: solidPng(16, 16, [240, 180, 20, 255]) });
+    await describeUpload('UGC', 'history-1');
+    await uploadAndWait();
     await tab('History').click();
     const items = panel().locator('section[aria-labelledby="history-title"] li.item');
-    await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(6);
+    // Every upload this browser made is listed, the newest first.
+    const made = uploads(sandbox).filter((r) => r.status === 200).length;
+    await expect.poll(() => items.count(), { timeout: 10_000 }).toBe(made);
+    expect(await items.first().textContent()).toContain('history.png');
     await expect.poll(() => items.first().locator('img').evaluate((i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     expect(await items.first().getByRole('button', { name: 'Copy HTML' }).count()).toBe(1);
     await docShot(popup, 'popup-history');

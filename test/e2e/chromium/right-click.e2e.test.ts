@@ -120,6 +120,8 @@ describe('Chromium: right-click "Upload to Glean"', () => {
   });
 
   it('uploads an image inside an iframe of another site', async () => {
+    // The frame's site, allowed here as well: the test must not lean on the one before granting it.
+    expect(await allowSite(browser, 'http://localhost/*')).toBe(true);
     const tabId = await tabIdOf(page.url());
     const frame = await worker().evaluate(async (id) => {
       const frames = await (globalThis as any).chrome.scripting.executeScript({ target: { tabId: id, allFrames: true }, func: () => location.href });

@@ -128,14 +128,22 @@ describe('Firefox: the popup', () => {
   });
 
   it('offers the earlier upload for the same image and details, and uploads again when insisted', async () => {
-    const png = solidPng(24, 16, [34, 81, 209, 255]);
-    await choose('chosen.png', png);
+    // Its own earlier upload, so the test stands alone.
+    await tab('Upload');
+    const png = solidPng(20, 14, [90, 20, 140, 255]);
+    await choose('twice.png', png);
+    await describeUpload('UGC', 'twice-1');
+    await uploadAndWait();
+    const before = uploads(sandbox).length;
+    await choose('twice.png', png);
+    await describeUpload('UGC', 'twice-1');
     await popup.locator(aria('button', 'Upload')).click();
     await panelShows('Already uploaded with the same details');
-    expect(uploads(sandbox)).toHaveLength(1);
+    expect(uploads(sandbox)).toHaveLength(before);
     await popup.locator(aria('button', 'Upload again anyway')).click();
-    await expect.poll(() => uploads(sandbox).length, { timeout: 20_000 }).toBe(2);
-    expect(uploads(sandbox)[1]!.bodySha256).toBe(sha(png));
+    await expect.poll(() => uploads(sandbox).length, { timeout: 20_000 }).toBe(before + 1);
+    expect(uploads(sandbox).at(-1)!.bodySha256).toBe(sha(png));
+    expect(uploads(sandbox).at(-1)!.query).toEqual({ type: 'UGC', id: 'twice-1' });
   });
 
   // No paste test in Firefox: it empties a script-made ClipboardEvent's clipboardData (the files
@@ -144,6 +152,7 @@ describe('Firefox: the popup', () => {
   // on a DataTransfer) is covered by the drop below and by Chromium's paste test.
 
   it('takes a dropped image', async () => {
+    await tab('Upload');
     const png = solidPng(12, 10, [30, 160, 60, 255]);
     await deliver('drop', png, 'dropped.png');
     await panelShows('dropped.png');
@@ -155,6 +164,7 @@ describe('Firefox: the popup', () => {
   });
 
   it('converts a chosen SVG drawing to PNG before uploading it', async () => {
+    await tab('Upload');
     const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#e4572e"/></svg>';
     await choose('drawing.svg', Buffer.from(svg));
     await panelShows('it will be converted to PNG');
@@ -176,6 +186,7 @@ describe('Firefox: the popup', () => {
   });
 
   it('says plainly when nothing is found', async () => {
+    await tab('Look up');
     await popup.locator(aria('textbox', 'Key')).fill('no-such-key');
     await popup.locator(aria('button', 'Find image')).click();
     await panelShows('No image found: nothing is stored under this key or these details.');
@@ -204,14 +215,27 @@ describe('Firefox: the popup', () => {
   });
 
   it('shows the history with thumbnails and copy formats', async () => {
+    // One upload of its own, so there is history when the test runs alone.
+    await tab('Upload');
+    await choose('history.png', solidPng(16, 16, [240, 180, 20, 255]));
+    await describeUpload('UGC', 'history-1');
+    await uploadAndWait();
     await tab('History');
     const items = 'section[aria-labelledby="history-title"] li.item';
-    await expect.poll(() => popup.$$eval(items, (els) => els.length), { timeout: 10_000 }).toBe(5);
+    // Every upload this browser made is listed, the newest first.
+    const made = uploads(sandbox).filter((r) => r.status === 200).length;
+    await expect.poll(() => popup.$$eval(items, (els) => els.length), { timeout: 10_000 }).toBe(made);
+    expect(await popup.$eval(items, (el) => el.textContent)).toContain('history.png');
     await expect.poll(() => popup.$eval(`${items} img`, (i) => (i as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
     expect(await popup.$$eval(`${items}:first-child button`, (bs) => bs.map((b) => b.textContent))).toContain('Copy HTML');
   });
 
   it('opens a deep link to one upload in the history, marked and focused', async () => {
+    // One upload of its own to link to, so the test stands alone.
+    await tab('Upload');
+    await choose('linked.png', solidPng(14, 14, [20, 200, 200, 255]));
+    await describeUpload('UGC', 'linked-1');
+    await uploadAndWait();
     const [latest] = (await sendFrom<{ ok: true; value: { id: string; metadata: { id?: string } }[] }>(options, 'history.list', { limit: 5 })).value;
     const history = await openExtensionTab(firefox, options, `popup.html?view=history&highlight=${encodeURIComponent(latest!.id)}`);
     await history.waitForFunction(() => document.activeElement?.getAttribute('aria-current') === 'true', { polling: 100, timeout: 10_000 });

@@ -47,8 +47,8 @@ describe('the background without context menus, commands or managed storage (Fir
       expect(answers.find((a: unknown) => a !== undefined)).toMatchObject({ ok: true, value: { apiBase: '' } });
       await expect(createMenus('alice')).resolves.toBeUndefined();
       await expect(updateProfileTitle('alice')).resolves.toBeUndefined();
-      // Let the listeners' own promises settle: the install's content-script sync and policy reading
-      // run on after the triggers return, and must not outlive this test's fakes.
+      // Let the listeners' own promises settle: the install's content-script sync (slow under load)
+      // and policy reading run on after the triggers return, and must not outlive this test's fakes.
       await vi.waitFor(() => expect(fakeBrowser.scripting.getRegisteredContentScripts).toHaveBeenCalled());
       await applyPolicy();
       await new Promise((r) => setImmediate(r));

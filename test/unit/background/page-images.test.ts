@@ -147,8 +147,10 @@ describe('page traffic', () => {
   it('ignores loads of other URLs and of no tab', async () => {
     for (const l of headers) l({ requestId: 'x1', url: 'https://acme-be.glean.com/rest/api/v1/imagesX?key=a', tabId: 5, frameId: 0, statusCode: 404 });
     for (const l of headers) l({ requestId: 'x2', url: `${ENDPOINT}?key=a`, tabId: -1, frameId: 0, statusCode: 404 });
-    await new Promise((r) => setTimeout(r, 50));
-    expect((await report(5)).problems).toEqual([]);
+    // A load that counts, sent after them: once it is in the report, the ignored ones would be too.
+    load(5, 'key=counted', 404);
+    await vi.waitFor(async () => expect((await report(5)).problems).toHaveLength(1));
+    expect((await report(5)).problems.map((p) => p.url)).toEqual([`${ENDPOINT}?key=counted`]);
   });
 });
 

@@ -32,7 +32,7 @@ describe('the picture-picking step', () => {
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(picker()).not.toBeNull();
     window.dispatchEvent(trusted(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
-    expect(await step.reply).toEqual({ ok: false, message: 'cancelled' });
+    expect(await step.reply).toEqual({ ok: false, cancelled: true });
     expect(picker()).toBeNull();
   });
 

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { closeDb, openDb, withStore } from '../../../src/db/open';
 import { DB_NAME, DB_VERSION, STORES } from '../../../src/db/schema';
 import { deleteSecret, getSecret, setSecret } from '../../../src/db/secrets';
@@ -93,6 +93,39 @@ describe('openDb', () => {
     expect(await withStore(STORES.settings, 'readonly', (s) => s.get('x'))).toBe(1);
   });
 
+  it('closes, rather than keeps, a connection whose open was refused as blocked and went through later', async () => {
+    // An older context (say a background being replaced) holds version 1 open and does not give way.
+    const old = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(DB_NAME, 1);
+      req.onupgradeneeded = () => {
+        req.result.createObjectStore(STORES.secrets);
+        req.result.createObjectStore(STORES.settings);
+      };
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const requests: IDBOpenDBRequest[] = [];
+    const realOpen = indexedDB.open.bind(indexedDB);
+    vi.spyOn(indexedDB, 'open').mockImplementation((name, version) => {
+      const req = realOpen(name, version);
+      requests.push(req);
+      return req;
+    });
+    await expect(openDb()).rejects.toThrow(/another window|blocked/i);
+    const [late] = requests;
+    const lateOpened = new Promise((resolve) => late!.addEventListener('success', resolve));
+    // The old context goes away: the refused request now goes through, and its connection must not linger.
+    old.close();
+    await lateOpened;
+    expect(() => late!.result.transaction(STORES.settings)).toThrow(expect.objectContaining({ name: 'InvalidStateError' }));
+    // The next open is a fresh, working, cached connection.
+    const db = await openDb();
+    expect(db).not.toBe(late!.result);
+    expect(await openDb()).toBe(db);
+    await withStore(STORES.settings, 'readwrite', (s) => s.put(1, 'x'));
+    expect(await withStore(STORES.settings, 'readonly', (s) => s.get('x'))).toBe(1);
+  });
+
   it('lets another context delete or upgrade the database (closes on versionchange)', async () => {
     await setSecret('apiToken', 'tok');
     await openDb();
@@ -124,12 +157,12 @@ describe('withStore', () => {
 
   it('rejects when the transaction fails, and writes nothing', async () => {
     await withStore(STORES.settings, 'readwrite', (s) => s.put('first', 'dup'));
-    await expect(withStore(STORES.settings, 'readwrite', (s) => s.add('second', 'dup'))).rejects.toBeTruthy();
+    await expect(withStore(STORES.settings, 'readwrite', (s) => s.add('second', 'dup'))).rejects.toMatchObject({ name: 'ConstraintError' });
     expect(await withStore(STORES.settings, 'readonly', (s) => s.get('dup'))).toBe('first');
   });
 
   it('rejects a write in a readonly transaction', async () => {
-    await expect(withStore(STORES.settings, 'readonly', (s) => s.put('v', 'k'))).rejects.toBeTruthy();
+    await expect(withStore(STORES.settings, 'readonly', (s) => s.put('v', 'k'))).rejects.toMatchObject({ name: 'ReadOnlyError' });
     expect(await withStore(STORES.settings, 'readonly', (s) => s.get('k'))).toBeUndefined();
   });
 });

@@ -190,8 +190,7 @@ describe('network, timeout and abort', () => {
     const c = createGleanClient({ baseUrl: BASE, getAuth: async () => ({ kind: 'user', token: 't' }), fetch: h.fetch });
     const ac = new AbortController();
     const p = failure(c.getImage({ key: 'k' }, { signal: ac.signal }));
-    await new Promise((r) => setTimeout(r, 5));
-    expect(h.calls()).toBe(1);
+    await vi.waitFor(() => expect(h.calls()).toBe(1));
     ac.abort();
     const e = await p;
     expect(e.kind).toBe('aborted');
@@ -218,11 +217,13 @@ describe('network, timeout and abort', () => {
   });
 
   it('a caller abort while the body is read is "aborted"', async () => {
-    const never = new ReadableStream<Uint8Array>({ start() {} });
+    // Asked for its first chunk only once the client reads the body (high-water mark 0), never answering.
+    let reading = false;
+    const never = new ReadableStream<Uint8Array>({ pull: () => void (reading = true) }, { highWaterMark: 0 });
     const { c } = setup(() => new Response(never, { headers: { 'Content-Type': 'image/png' } }));
     const ac = new AbortController();
     const p = failure(c.getImage({ key: 'k' }, { signal: ac.signal }));
-    await new Promise((r) => setTimeout(r, 5));
+    await vi.waitFor(() => expect(reading).toBe(true));
     ac.abort();
     expect((await p).kind).toBe('aborted');
   });

@@ -1,6 +1,6 @@
 /**
- * Property-based fuzz of the background's message entry, wired with the real handlers the way
- * src/background/setup.ts wires them, over a seeded IndexedDB and a spy `fetch`.
+ * Property-based fuzz of the background's message entry, wired with the full handler map of the
+ * real background (handler-map.ts, as setup.ts wires it), over a seeded IndexedDB and a spy `fetch`.
  *
  * Properties, for every (message, sender):
  * - the router resolves (never throws or rejects) to `{ok: boolean, ...}`, structured-cloneable,
@@ -15,22 +15,21 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { testConnection } from '../../../src/background/connection-test';
-import { imageHandlers } from '../../../src/background/image-handlers';
-import { pageImageHandlers } from '../../../src/background/page-images';
-import { settingsHandlers } from '../../../src/background/settings-handlers';
-import { siteHandlers } from '../../../src/background/site-access';
+import { backgroundHandlers } from '../../../src/background/handler-map';
+import { queue } from '../../../src/background/services';
 import { getSecret, setSecret } from '../../../src/db/secrets';
 import { loadSettings, storeSettings } from '../../../src/db/settings';
 import { loadSites, storeSites } from '../../../src/db/sites';
 import { IMAGE_TYPES } from '../../../src/glean/types';
-import { SENDER_OF, type Reply } from '../../../src/messaging/protocol';
-import { createRouter, type Handlers, type SenderInfo } from '../../../src/messaging/router';
+import { SENDER_OF, type MessageType, type Reply } from '../../../src/messaging/protocol';
+import { createRouter, type SenderInfo } from '../../../src/messaging/router';
 import type { Settings } from '../../../src/settings/types';
 import { siteOf } from '../../../src/sites/site-url';
 import { recordingFetch, imageResponse } from '../background/recording-fetch';
 import { resetDb } from '../db/reset-db';
 import { EXT_ID, EXT_ORIGIN, browserOrigin, emulateBrowserOrigins } from './extension-url';
+import { ACCEPTED, MALFORMED } from './samples';
+import { png } from '../images/corpus';
 
 const NUM_RUNS = 10_000;
 
@@ -64,6 +63,8 @@ function oracle(s: SenderInfo): 'page' | 'content' | null {
   const origin = browserOrigin(u);
   if (s.origin !== undefined && s.origin !== 'null' && s.origin !== origin) return null;
   if (origin === EXT_ORIGIN) return 'page';
+  // Our content scripts run in web pages only.
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
   return typeof s.tab?.id === 'number' && typeof s.frameId === 'number' ? 'content' : null;
 }
 
@@ -168,7 +169,7 @@ const senderArb = fc
 
 // ---- messages ------------------------------------------------------------------------------
 
-const TYPES = Object.keys(SENDER_OF);
+const TYPES = Object.keys(SENDER_OF) as MessageType[];
 /** Sometimes adds one more own key (also `__proto__`/`constructor`, as JSON.parse would make them). */
 const withExtra = <T extends object>(arb: fc.Arbitrary<T>) =>
   fc.tuple(arb, fc.constantFrom<null | string>(null, null, null, null, null, null, null, 'extra', 'url', '__proto__', 'constructor')).map(([v, k]) => {
@@ -196,6 +197,7 @@ const queryArb = fc.oneof(
 );
 const bytesArb = fc.oneof(
   fc.nat({ max: 8 }).map((n) => new Uint8Array(n).fill(7).buffer),
+  fc.nat({ max: 3 }).map((n) => png(n + 1, 2).buffer),
   fc.constant(new Uint8Array([1, 2])),
   fc.constant('AAAA'),
 );
@@ -206,12 +208,16 @@ const PAYLOADS: Record<string, fc.Arbitrary<unknown>> = {
   'settings.save': draftPayloadArb,
   'connection.test': draftPayloadArb,
   'image.get': withExtra(fc.record({ query: queryArb })),
-  'image.upload': withExtra(
-    fc.record({
-      bytes: bytesArb,
-      contentType: fc.constantFrom('image/png', 'image/svg+xml', 'text/html', 'image/png\r\nX: y'),
-      metadata: fc.record({ type: fc.constantFrom<unknown>(...IMAGE_TYPES, 'X') }),
-    }),
+  'upload.enqueue': withExtra(
+    fc.record(
+      {
+        bytes: bytesArb,
+        metadata: fc.record({ type: fc.constantFrom<unknown>(...IMAGE_TYPES, 'X') }),
+        source: fc.constantFrom<unknown>({}, { fileName: 'a.png' }, { tabId: 3 }, null),
+        handoverId: fc.constantFrom<unknown>(undefined, '3f2b8c1e-5d4a-4e7b-9c1d-0a1b2c3d4e5f', '../x'),
+      },
+      { requiredKeys: ['bytes', 'metadata', 'source'] },
+    ),
   ),
   'sites.set': withExtra(
     fc.record({
@@ -229,8 +235,15 @@ const PAYLOADS: Record<string, fc.Arbitrary<unknown>> = {
   ),
 };
 
-// Messages added to the protocol later get arbitrary payloads until someone writes a generator here.
-const realisticArb = fc.constantFrom(...TYPES).chain((type) => (PAYLOADS[type] ?? fc.anything()).map((payload) => ({ type, payload })));
+/** For every message: its generator above if any, its accepted and malformed samples, and anything. */
+const payloadArb = (type: MessageType): fc.Arbitrary<unknown> =>
+  fc.oneof(
+    { weight: 3, arbitrary: PAYLOADS[type] ?? fc.constant(ACCEPTED[type]) },
+    { weight: 2, arbitrary: fc.constant(ACCEPTED[type]) },
+    { weight: 2, arbitrary: fc.constantFrom(...MALFORMED[type].map(([, payload]) => payload)) },
+    { weight: 1, arbitrary: fc.anything() },
+  );
+const realisticArb = fc.constantFrom(...TYPES).chain((type) => payloadArb(type).map((payload) => ({ type, payload })));
 const typeArb = fc.oneof(
   fc.constantFrom(...TYPES),
   fc.constantFrom('toString', '__proto__', 'constructor', 'hasOwnProperty', 'valueOf', 'settings.GET', 'page.keys ', ''),
@@ -244,12 +257,21 @@ const messageArb = fc.oneof(
 
 // ---- the test ------------------------------------------------------------------------------
 
+/** Waits until the upload queue has sent what it accepted (the spy fetch answers at once). */
+async function queueIdle(): Promise<void> {
+  for (let round = 0; round < 200; round++) {
+    const { counts } = await queue.status();
+    if (counts.queued + counts.uploading === 0) return queue.previewsWritten();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  throw new Error('the upload queue did not finish');
+}
+
 const answer = (req: { method: string }) =>
   req.method === 'POST'
     ? new Response(JSON.stringify({ url: `${SEED_BASE}/images?key=new` }), { status: 200, headers: { 'Content-Type': 'application/json' } })
     : imageResponse();
 let net: ReturnType<typeof recordingFetch>;
-const realFetch = globalThis.fetch;
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -257,10 +279,12 @@ beforeEach(async () => {
   emulateBrowserOrigins();
   net = recordingFetch(answer);
   vi.stubGlobal('fetch', net.fetch);
+  // Node has no image decoder: a stand-in, so an accepted PNG goes all the way to an upload.
+  vi.stubGlobal('createImageBitmap', async () => ({ width: 2, height: 2, close() {} }));
 });
 
 afterEach(() => {
-  vi.stubGlobal('fetch', realFetch);
+  vi.unstubAllGlobals();
 });
 
 describe('router fuzz with the real handlers', () => {
@@ -271,17 +295,13 @@ describe('router fuzz with the real handlers', () => {
     const register = vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockResolvedValue(undefined);
     const browserCalls = () => contains.mock.calls.length + getRegistered.mock.calls.length + unregister.mock.calls.length + register.mock.calls.length;
 
-    // As setup.ts builds it (connectionHandlers is private there). The upload-queue handlers are
-    // left out on purpose: the queue keeps working after it answers (uploads, alarms), so a fetch
-    // could not be pinned to the message that caused it.
-    const connectionHandlers: Handlers = { 'connection.test': ({ draft, token }) => testConnection(draft, token) };
-    const route = createRouter(
-      { ...settingsHandlers, ...connectionHandlers, ...imageHandlers, ...siteHandlers, ...pageImageHandlers },
-      { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin },
-    );
+    // The whole map, upload queue included: the queue keeps working after it answers, so each run
+    // waits for it to be idle (below) and a fetch is pinned to the message that caused it.
+    const route = createRouter(backgroundHandlers(), { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin });
     await seed();
     expect(await readState()).toEqual(SEED_STATE);
 
+    const answered = new Set<string>();
     const seen = { runs: 0, forged: 0, content: 0, page: 0, refused: 0, accepted: 0, reseeds: 0, fetches: 0, contentAccepted: 0, contentFetches: 0 };
     await fc.assert(
       fc.asyncProperty(messageArb, senderArb, async (message, sender) => {
@@ -291,6 +311,7 @@ describe('router fuzz with the real handlers', () => {
         const browserBefore = browserCalls();
 
         const reply = (await route(message, sender)) as Reply<unknown>;
+        await queueIdle();
 
         // Shape: always a plain reply that can cross a message boundary.
         expect(typeof reply.ok).toBe('boolean');
@@ -307,6 +328,7 @@ describe('router fuzz with the real handlers', () => {
         seen[who === null ? 'forged' : who]++;
         if (who === 'content' && !refused) seen.contentAccepted++;
         seen[refused ? 'refused' : 'accepted']++;
+        if (!refused) answered.add(String((message as { type?: unknown }).type));
 
         // Network: nothing for refused or forged, and nothing ever for a content script: pages show
         // Glean images through the browser's own loads, so no message from a page makes a request.
@@ -333,7 +355,8 @@ describe('router fuzz with the real handlers', () => {
       { numRuns: NUM_RUNS, seed: Number(process.env.FUZZ_SEED ?? 20240611), endOnFailure: true },
     );
 
-    console.info('router fuzz coverage', seen);
+    const uploads = net.requests.filter((r) => r.method === 'POST' && r.url.startsWith(`${SEED_BASE}/uploadimage?`)).length;
+    console.info('router fuzz coverage', seen, { uploads, answered: [...answered].sort() });
     // The generators must actually reach every branch, or the property proves little.
     expect(seen.runs).toBeGreaterThanOrEqual(NUM_RUNS);
     expect(seen.forged).toBeGreaterThan(NUM_RUNS / 10);
@@ -345,5 +368,8 @@ describe('router fuzz with the real handlers', () => {
     // Few random content senders pass (a tab, a frame, an http(s) url, a matching origin), but some must.
     expect(seen.contentAccepted).toBeGreaterThan(10);
     expect(seen.contentFetches).toBe(0);
+    // The full map is reached: every message answered at least once, and uploads really sent.
+    expect([...answered].sort()).toEqual([...TYPES].sort());
+    expect(uploads).toBeGreaterThan(0);
   });
 });

@@ -1,10 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { GleanError } from '../../../src/glean/errors';
-import { LIMITS, SENDER_OF, type MessageType } from '../../../src/messaging/protocol';
+import { LIMITS, SENDER_OF, type MessageType, type SenderKind } from '../../../src/messaging/protocol';
 import { classifySender, createRouter, type Handlers, type SenderInfo } from '../../../src/messaging/router';
 import { REQUEST_SCHEMAS } from '../../../src/messaging/schemas';
 import { SettingsInvalidError } from '../../../src/settings/validate';
 import { EXT_ID, EXT_ORIGIN, SELF, emulateBrowserOrigins } from './extension-url';
+import { ACCEPTED, DRAFT, EDGE, MALFORMED } from './samples';
 
 const PAGE_URL = `${EXT_ORIGIN}/popup.html`;
 const PAGE: SenderInfo = { id: EXT_ID, url: PAGE_URL, origin: EXT_ORIGIN };
@@ -13,34 +14,15 @@ const PAGE_IN_TAB: SenderInfo = { id: EXT_ID, url: `${EXT_ORIGIN}/options.html`,
 const CONTENT_URL = 'https://intranet.example.com/wiki/page';
 const CONTENT: SenderInfo = { id: EXT_ID, url: CONTENT_URL, origin: 'https://intranet.example.com', tab: { id: 7, url: CONTENT_URL }, frameId: 0 };
 
-const DRAFT = { backend: 'acme', tokenType: 'user', actAs: '', userId: '' } as const;
+/** One valid payload per message (samples.ts: typed over the whole protocol). */
+const VALID: Record<MessageType, unknown> = ACCEPTED;
 
-/** One valid payload for each message this file covers (the protocol grows; see ALL_TYPES). */
-const VALID_ALL: Partial<Record<string, unknown>> = {
-  'settings.get': null,
-  'settings.save': { draft: DRAFT, token: 'tok' },
-  'token.forget': null,
-  'connection.test': { draft: DRAFT },
-  'image.get': { query: { key: 'abc' } },
-  'upload.enqueue': { metadata: { type: 'UGC' }, bytes: new Uint8Array([1, 2, 3]).buffer, source: { fileName: 'a.png' }, handoverId: '3f2b8c1e-5d4a-4e7b-9c1d-0a1b2c3d4e5f' },
-  'upload.retry': { id: 'job-1' },
-  'upload.cancel': { id: 'job-1' },
-  'history.list': { limit: 20 },
-  'history.clear': null,
-  'tab.images': { tabId: 4 },
-  'sites.get': null,
-  'sites.set': { site: 'https://intranet.example.com', enabled: true },
-  'page.keys': { keys: ['k1', 'k2'] },
-};
-
-/** Only messages the protocol still has: it is being extended while these tests are written. */
-const VALID = Object.fromEntries(Object.entries(VALID_ALL).filter(([t]) => Object.hasOwn(SENDER_OF, t))) as Partial<Record<MessageType, unknown>>;
-
-/** Every message in the protocol: sender checks come before payload checks, so all are covered there. */
+/** Every message in the protocol. */
 const ALL_TYPES = Object.keys(SENDER_OF) as MessageType[];
 const ALL_PAGE_TYPES = ALL_TYPES.filter((t) => SENDER_OF[t] === 'page');
-/** The messages with a known-valid payload above, for acceptance tests. */
-const PAGE_TYPES = (Object.keys(VALID) as MessageType[]).filter((t) => SENDER_OF[t] === 'page');
+/** A sender of each kind, as a browser reports it. */
+const SENDER_OF_KIND: Record<SenderKind, SenderInfo> = { page: PAGE, content: CONTENT };
+const KINDS = Object.keys(SENDER_OF_KIND) as SenderKind[];
 
 function spyHandlers() {
   const spies = Object.fromEntries(ALL_TYPES.map((t) => [t, vi.fn(async () => `handled ${t}`)])) as unknown as {
@@ -100,6 +82,12 @@ describe('classifySender', () => {
     ['an http url without a tab', { id: EXT_ID, url: 'http://127.0.0.1:8080/', origin: 'http://127.0.0.1:8080', frameId: 0 }],
     ['a tab without an id', { id: EXT_ID, url: CONTENT_URL, tab: {}, frameId: 0 }],
     ['a tab but no frameId', { id: EXT_ID, url: CONTENT_URL, tab: { id: 7 } }],
+    // Our content scripts run only in http(s) pages: a tab on any other scheme is not one of them.
+    ['a tab on about:blank', { id: EXT_ID, url: 'about:blank', tab: { id: 7 }, frameId: 0 }],
+    ['a tab on a file: url', { id: EXT_ID, url: 'file:///etc/passwd', tab: { id: 7 }, frameId: 0 }],
+    ['a tab on a data: url', { id: EXT_ID, url: 'data:text/html,hi', tab: { id: 7 }, frameId: 0 }],
+    ['a tab on another extension\'s page', { id: EXT_ID, url: 'chrome-extension://other-extension-id/x.html', tab: { id: 7 }, frameId: 0 }],
+    ['a tab on an ftp: url', { id: EXT_ID, url: 'ftp://intranet.example.com/a', origin: 'ftp://intranet.example.com', tab: { id: 7 }, frameId: 0 }],
   ])('refuses %s', (_name, sender) => {
     expect(classifySender(sender, SELF)).toBeNull();
   });
@@ -113,22 +101,22 @@ describe('classifySender', () => {
 describe('createRouter: senders', () => {
   it.each(ALL_TYPES)('refuses %s from another extension and calls nothing', async (type) => {
     const sender = SENDER_OF[type] === 'page' ? PAGE : CONTENT;
-    await expectRefused({ type, payload: VALID[type] ?? null }, { ...sender, id: 'some-other-extension' }, /only from this extension/);
+    await expectRefused({ type, payload: VALID[type] }, { ...sender, id: 'some-other-extension' }, /only from this extension/);
   });
 
   it.each(ALL_TYPES)('refuses %s without a sender url', async (type) => {
     const { url: _url, ...noUrl } = SENDER_OF[type] === 'page' ? PAGE : CONTENT;
-    await expectRefused({ type, payload: VALID[type] ?? null }, noUrl);
+    await expectRefused({ type, payload: VALID[type] }, noUrl);
   });
 
-  it.each(PAGE_TYPES)('accepts %s from an extension page (no tab) with the parsed payload', async (type) => {
+  it.each(ALL_PAGE_TYPES)('accepts %s from an extension page (no tab) with the parsed payload', async (type) => {
     const reply = await route({ type, payload: VALID[type] }, PAGE);
     expect(reply).toEqual({ ok: true, value: `handled ${type}` });
     expect(spies[type]).toHaveBeenCalledTimes(1);
     expect(spies[type]).toHaveBeenCalledWith(VALID[type], { kind: 'page', url: PAGE_URL });
   });
 
-  it.each(PAGE_TYPES)('accepts %s from an extension page open in a tab', async (type) => {
+  it.each(ALL_PAGE_TYPES)('accepts %s from an extension page open in a tab', async (type) => {
     const reply = await route({ type, payload: VALID[type] }, PAGE_IN_TAB);
     expect(reply.ok).toBe(true);
     expect(spies[type]).toHaveBeenCalledWith(VALID[type], { kind: 'page', url: PAGE_IN_TAB.url });
@@ -141,11 +129,11 @@ describe('createRouter: senders', () => {
   });
 
   it.each(ALL_PAGE_TYPES)('refuses %s from a content script', async (type) => {
-    await expectRefused({ type, payload: VALID[type] ?? null }, CONTENT, /not accepted from this sender/);
+    await expectRefused({ type, payload: VALID[type] }, CONTENT, /not accepted from this sender/);
   });
 
   it.each(ALL_PAGE_TYPES)('refuses %s from a content script that claims the extension origin', async (type) => {
-    await expectRefused({ type, payload: VALID[type] ?? null }, { ...CONTENT, origin: EXT_ORIGIN });
+    await expectRefused({ type, payload: VALID[type] }, { ...CONTENT, origin: EXT_ORIGIN });
   });
 
   it.each([PAGE, PAGE_IN_TAB, PAGE_NO_ORIGIN])('refuses page.keys from an extension page (%#)', async (sender) => {
@@ -153,12 +141,12 @@ describe('createRouter: senders', () => {
   });
 
   it.each(ALL_PAGE_TYPES)('refuses %s when sender.origin disagrees with the extension url', async (type) => {
-    await expectRefused({ type, payload: VALID[type] ?? null }, { ...PAGE_IN_TAB, origin: 'https://evil.example' });
+    await expectRefused({ type, payload: VALID[type] }, { ...PAGE_IN_TAB, origin: 'https://evil.example' });
   });
 
   it.each(['https://intranet.example.com/', 'http://127.0.0.1:8787/'])('refuses every message from %s without a tab', async (url) => {
     for (const type of ALL_TYPES) {
-      await expectRefused({ type, payload: VALID[type] ?? null }, { id: EXT_ID, url, origin: new URL(url).origin, frameId: 0 });
+      await expectRefused({ type, payload: VALID[type] }, { id: EXT_ID, url, origin: new URL(url).origin, frameId: 0 });
     }
   });
 
@@ -166,8 +154,8 @@ describe('createRouter: senders', () => {
     'never treats %s as an extension page',
     async (url) => {
       for (const type of ALL_PAGE_TYPES) {
-        await expectRefused({ type, payload: VALID[type] ?? null }, { id: EXT_ID, url, tab: { id: 1 }, frameId: 0 });
-        await expectRefused({ type, payload: VALID[type] ?? null }, { id: EXT_ID, url });
+        await expectRefused({ type, payload: VALID[type] }, { id: EXT_ID, url, tab: { id: 1 }, frameId: 0 });
+        await expectRefused({ type, payload: VALID[type] }, { id: EXT_ID, url });
       }
     },
   );
@@ -230,118 +218,39 @@ describe('createRouter: envelopes', () => {
   });
 });
 
-const longField = 'x'.repeat(LIMITS.fieldLength + 1);
-const okField = 'x'.repeat(LIMITS.fieldLength);
-const longKey = 'k'.repeat(LIMITS.keyLength + 1);
-
-/** Payloads each schema must refuse. */
-const MALFORMED: [MessageType, string, unknown][] = [
-  ['settings.get', 'missing payload', undefined],
-  ['settings.get', 'an object', {}],
-  ['settings.get', 'false', false],
-  ['token.forget', 'an object', { all: true }],
-  ['token.forget', 'a string', 'now'],
-  ['sites.get', 'an array', []],
-  ...(['settings.save', 'connection.test'] as const).flatMap((t): [MessageType, string, unknown][] => [
-    [t, 'missing payload', undefined],
-    [t, 'null', null],
-    [t, 'no draft', { token: 't' }],
-    [t, 'draft missing backend', { draft: { tokenType: 'user', actAs: '', userId: '' } }],
-    [t, 'draft missing userId', { draft: { backend: 'acme', tokenType: 'user', actAs: '' } }],
-    [t, 'draft extra field', { draft: { ...DRAFT, apiBase: 'https://evil.example' } }],
-    [t, 'payload extra field', { draft: DRAFT, apiBase: 'https://evil.example' }],
-    [t, 'payload extra field named like a prototype key', JSON.parse(`{"draft": ${JSON.stringify(DRAFT)}, "__proto__": {"x": 1}}`)],
-    [t, 'draft extra field "constructor"', { draft: { ...DRAFT, constructor: 'x' } }],
-    [t, 'unknown token type', { draft: { ...DRAFT, tokenType: 'admin' } }],
-    [t, 'tokenType oauth', { draft: { ...DRAFT, tokenType: 'oauth' } }],
-    [t, 'backend a number', { draft: { ...DRAFT, backend: 42 } }],
-    [t, 'actAs null', { draft: { ...DRAFT, actAs: null } }],
-    [t, 'userId too long', { draft: { ...DRAFT, userId: longField } }],
-    [t, 'backend too long', { draft: { ...DRAFT, backend: longField } }],
-    [t, 'token a number', { draft: DRAFT, token: 1234 }],
-    [t, 'token null', { draft: DRAFT, token: null }],
-    [t, 'token too long', { draft: DRAFT, token: 't'.repeat(LIMITS.tokenLength + 1) }],
-    [t, 'draft an array', { draft: [DRAFT] }],
-  ]),
-  ['image.get', 'no query', {}],
-  ['image.get', 'query null', { query: null }],
-  ['image.get', 'empty key', { query: { key: '' } }],
-  ['image.get', 'key too long', { query: { key: longKey } }],
-  ['image.get', 'key a number', { query: { key: 1 } }],
-  ['image.get', 'key and type together', { query: { key: 'k', type: 'USER' } }],
-  ['image.get', 'a url instead of a key', { query: { url: 'https://evil.example/x' } }],
-  ['image.get', 'unknown image type', { query: { type: 'DOCUMENT_IMAGE' } }],
-  ['image.get', 'id too long', { query: { type: 'USER', id: longField } }],
-  ['image.get', 'extra field', { query: { key: 'k' }, baseUrl: 'https://evil.example' }],
-  ...(() => {
-    const ok = { metadata: { type: 'UGC' }, bytes: new ArrayBuffer(1), source: {} };
-    return [
-      ['upload.enqueue', 'no bytes', { metadata: ok.metadata, source: {} }],
-      ['upload.enqueue', 'bytes a Uint8Array', { ...ok, bytes: new Uint8Array([1, 2]) }],
-      ['upload.enqueue', 'bytes a DataView', { ...ok, bytes: new DataView(new ArrayBuffer(2)) }],
-      ['upload.enqueue', 'bytes a plain array', { ...ok, bytes: [1, 2] }],
-      ['upload.enqueue', 'bytes a base64 string', { ...ok, bytes: 'iVBORw0KGgo=' }],
-      ['upload.enqueue', 'bytes an object shaped like a Blob', { ...ok, bytes: { size: 1, type: 'image/png', arrayBuffer: null } }],
-      ['upload.enqueue', 'bytes null', { ...ok, bytes: null }],
-      ['upload.enqueue', 'metadata missing type', { ...ok, metadata: {} }],
-      ['upload.enqueue', 'metadata with a key', { ...ok, metadata: { type: 'UGC', key: 'k' } }],
-      ['upload.enqueue', 'unknown image type', { ...ok, metadata: { type: 'DOCUMENT_IMAGE' } }],
-      ['upload.enqueue', 'no source', { metadata: ok.metadata, bytes: ok.bytes }],
-      ['upload.enqueue', 'source with an extra field', { ...ok, source: { url: 'https://evil.example/' } }],
-      ['upload.enqueue', 'extra field', { ...ok, contentType: 'image/png' }],
-      ['upload.enqueue', 'hand-over id too short', { ...ok, handoverId: 'abc' }],
-      ['upload.enqueue', 'hand-over id with a slash', { ...ok, handoverId: '../../jobs/other-id' }],
-      ['upload.enqueue', 'hand-over id a number', { ...ok, handoverId: 12345678 }],
-      ['upload.retry', 'empty id', { id: '' }],
-      ['upload.retry', 'numeric id', { id: 1 }],
-      ['upload.cancel', 'id too long', { id: 'j'.repeat(101) }],
-      ['history.list', 'limit 0', { limit: 0 }],
-      ['history.list', 'fractional limit', { limit: 1.5 }],
-      ['history.list', 'limit too big', { limit: 1e9 }],
-      ['tab.images', 'negative tab id', { tabId: -1 }],
-      ['tab.images', 'tab id as a string', { tabId: '4' }],
-      ['tab.images', 'NaN tab id', { tabId: Number.NaN }],
-    ] as [MessageType, string, unknown][];
-  })(),
-  ['sites.set', 'no enabled', { site: 'https://a.example' }],
-  ['sites.set', 'enabled a string', { site: 'https://a.example', enabled: 'true' }],
-  ['sites.set', 'site a number', { site: 1, enabled: true }],
-  ['sites.set', 'site too long', { site: `https://${longField}`, enabled: true }],
-  ['sites.set', 'extra field', { site: 'https://a.example', enabled: true, pattern: '<all_urls>' }],
-  ['page.keys', 'missing payload', undefined],
-  ['page.keys', 'no keys', {}],
-  ['page.keys', 'empty keys array', { keys: [] }],
-  ['page.keys', 'keys a string', { keys: 'abc' }],
-  ['page.keys', 'an empty key', { keys: ['a', ''] }],
-  ['page.keys', 'a key too long', { keys: [longKey] }],
-  ['page.keys', 'a key not a string', { keys: ['a', 7] }],
-  ['page.keys', 'a key that is an object', { keys: [{ url: 'https://evil.example' }] }],
-  ['page.keys', 'too many keys', { keys: Array.from({ length: LIMITS.keysPerResolve + 1 }, (_, i) => `k${i}`) }],
-  ['page.keys', 'a url alongside keys', { keys: ['a'], url: 'https://evil.example/steal' }],
-  ['page.keys', 'a sparse array', { keys: [, 'a'] }], // eslint-disable-line no-sparse-arrays
-];
-
-describe('createRouter: payloads', () => {
-  it.each(MALFORMED.filter(([t]) => Object.hasOwn(SENDER_OF, t)))('refuses %s with %s', async (type, _name, payload) => {
-    const sender = SENDER_OF[type] === 'page' ? PAGE : CONTENT;
-    await expectRefused({ type, payload }, sender, new RegExp(`Malformed "${type.replace('.', '\\.')}"`));
+describe('every message at the boundary (generated from the protocol\'s sender table)', () => {
+  it('has samples for every message, and none for messages the protocol lacks', () => {
+    for (const table of [ACCEPTED, MALFORMED]) expect(Object.keys(table).sort()).toEqual([...ALL_TYPES].sort());
+    for (const type of ALL_TYPES) {
+      expect(Object.hasOwn(ACCEPTED, type), `${type}: an accepted sample`).toBe(true);
+      expect(MALFORMED[type].length, `${type}: malformed samples`).toBeGreaterThan(0);
+    }
   });
 
-  const EDGE: [string, unknown][] = [
-    ['settings.save', { draft: { ...DRAFT, userId: okField }, token: 't'.repeat(LIMITS.tokenLength) }],
-    ['settings.save', { draft: DRAFT, token: undefined }],
-    ['settings.save', { draft: { backend: '', tokenType: 'global', actAs: 'x', userId: '' } }], // shape ok; validation is the handler's
-    ['image.get', { query: { key: 'k'.repeat(LIMITS.keyLength) } }],
-    // A chosen file goes as the File itself (cloning passes a handle to its bytes).
-    ['upload.enqueue', { metadata: { type: 'UGC' }, bytes: new File([new Uint8Array([1])], 'a.png'), source: { fileName: 'a.png' } }],
-    ['image.get', { query: { type: 'USER', id: 'u1' } }],
-    ['image.get', { query: { type: 'LOGO', ds: 'd', cid: 'c' } }],
-    ['upload.enqueue', { metadata: { type: 'USER', id: 'me' }, bytes: new ArrayBuffer(0), source: {}, insist: true }],
-    ['history.list', { limit: LIMITS.historyPage }],
-    ['sites.set', { site: 'anything at all', enabled: false }],
-  ];
-  it.each(EDGE.filter(([t]) => Object.hasOwn(SENDER_OF, t)) as [MessageType, unknown][])('accepts edge-of-limit %s payloads (%#)', async (type, payload) => {
-    const reply = await route({ type, payload }, PAGE);
+  describe.each(ALL_TYPES)('%s', (type) => {
+    const own = SENDER_OF[type];
+
+    it('is taken from its own sender kind, with the parsed payload and who sent it', async () => {
+      const reply = await route({ type, payload: VALID[type] }, SENDER_OF_KIND[own]);
+      expect(reply).toEqual({ ok: true, value: `handled ${type}` });
+      expect(spies[type]).toHaveBeenCalledTimes(1);
+      const who = own === 'page' ? { kind: 'page', url: PAGE_URL } : { kind: 'content', tabId: 7, frameId: 0, url: CONTENT_URL };
+      expect(spies[type]).toHaveBeenCalledWith(VALID[type], who);
+    });
+
+    it.each(KINDS.filter((k) => k !== own))('is refused from a %s sender, and nothing runs', async (kind) => {
+      await expectRefused({ type, payload: VALID[type] }, SENDER_OF_KIND[kind], /not accepted from this sender/);
+    });
+
+    it.each(MALFORMED[type])('refuses the payload "%s"', async (_name, payload) => {
+      await expectRefused({ type, payload }, SENDER_OF_KIND[own], new RegExp(`Malformed "${type.replace('.', '\\.')}"`));
+    });
+  });
+});
+
+describe('createRouter: payloads', () => {
+  it.each(EDGE)('accepts edge-of-limit %s payloads (%#)', async (type, payload) => {
+    const reply = await route({ type, payload }, SENDER_OF_KIND[SENDER_OF[type]]);
     expect(reply.ok).toBe(true);
     expect(spies[type]).toHaveBeenCalledTimes(1);
   });

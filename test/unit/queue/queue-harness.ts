@@ -1,7 +1,6 @@
 /** A queue wired to fakes: a manual clock and timers, a scripted uploader, recorded events. */
 import { createHash } from 'node:crypto';
-import { closeDb } from '../../../src/db/open';
-import { DB_NAME } from '../../../src/db/schema';
+import { resetDb } from '../db/reset-db';
 import { GleanError } from '../../../src/glean/errors';
 import type { UploadResult } from '../../../src/glean/types';
 import type { PreparedImage } from '../../../src/images/types';
@@ -13,14 +12,11 @@ import { DEFAULT_UPLOAD_PREFERENCES, type UploadPreferences } from '../../../src
 
 type Outcome = UploadResult | GleanError | 'hang';
 
-/** Deletes the database so every test starts empty. */
-export async function freshDb(): Promise<void> {
-  closeDb();
-  await new Promise<void>((resolve) => {
-    const req = indexedDB.deleteDatabase(DB_NAME);
-    req.onsuccess = req.onerror = req.onblocked = () => resolve();
-  });
-}
+/**
+ * Deletes the database so every test starts empty; rejects when it cannot (a failed delete), and
+ * waits out a blocked one (openDb's connection gives way on versionchange, then success follows).
+ */
+export const freshDb = resetDb;
 
 /** Lets pending promise chains (IndexedDB included) settle. */
 export async function settle(rounds = 30): Promise<void> {

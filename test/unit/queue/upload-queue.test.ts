@@ -198,6 +198,11 @@ describe('UploadQueue: the life of a job', () => {
     await h.queue.cancel(a.job.id);
     await settle();
     expect(await getJob(a.job.id)).toBeUndefined();
+    // Told as cancelled, not as a failure.
+    const told = h.events.filter((e) => e.job.id === a.job.id).at(-1)!.job;
+    expect(told.state).toBe('cancelled');
+    expect(told.error).toBeUndefined();
+    expect(h.events.some((e) => e.job.id === a.job.id && e.job.state === 'failed')).toBe(false);
     expect(await getJob(b.job.id)).toMatchObject({ state: 'failed' });
     const retried = await h.queue.retry(b.job.id);
     expect(retried).toMatchObject({ state: 'queued', attempts: 0 });

@@ -1,22 +1,48 @@
 /**
  * Shared test data and a fake background for the popup's component tests. Each test file mocks
  * `send` itself (vi.mock is per file); `answer` then gives the mock a handler per message type.
+ * The fake checks each message as the real router does (sender kind and payload schema): a page
+ * that sends what the background would refuse gets the refusal, and the test fails.
  */
-import { vi } from 'vitest';
+import * as v from 'valibot';
+import { afterEach, expect, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { HistoryEntry } from '../../../../src/history/types';
-import type { MessageType, QueueEvent, RequestOf, ResponseOf } from '../../../../src/messaging/protocol';
+import { SENDER_OF, type MessageType, type QueueEvent, type RequestOf, type ResponseOf } from '../../../../src/messaging/protocol';
+import { REQUEST_SCHEMAS } from '../../../../src/messaging/schemas';
 import { MessageError, send } from '../../../../src/messaging/send';
 import type { JobSummary } from '../../../../src/queue/types';
 import type { PublicSettings } from '../../../../src/settings/types';
 
 export type Handlers = { [T in MessageType]?: (payload: RequestOf<T>) => ResponseOf<T> | Promise<ResponseOf<T>> };
 
+/** Messages this file's pages sent that the real router would have refused, with the reason. */
+const refusedByRouter: string[] = [];
+
+afterEach(() => {
+  const refused = refusedByRouter.splice(0);
+  expect(refused, 'messages the background would refuse').toEqual([]);
+});
+
+/** Why the real router would refuse this message from an extension page, or null when it takes it. */
+export function routerRefusal(type: string, payload: unknown): string | null {
+  if (!Object.hasOwn(SENDER_OF, type)) return `unknown message "${type}"`;
+  const known = type as MessageType;
+  if (SENDER_OF[known] !== 'page') return `"${type}" is not taken from extension pages`;
+  const parsed = v.safeParse(REQUEST_SCHEMAS[known], payload);
+  return parsed.success ? null : `malformed "${type}": ${parsed.issues.map((i) => `${v.getDotPath(i) ?? '(payload)'}: ${i.message}`).join('; ')}`;
+}
+
 /** Makes the mocked `send` answer with these handlers; anything else rejects as the router would. */
 export function answer(handlers: Handlers) {
   const mock = vi.mocked(send);
   mock.mockReset();
   mock.mockImplementation((async (type: MessageType, payload: unknown) => {
+    const refusal = routerRefusal(type, payload);
+    if (refusal) {
+      refusedByRouter.push(refusal);
+      throw new MessageError({ kind: 'refused', message: refusal });
+    }
     const handler = handlers[type] as ((p: unknown) => unknown) | undefined;
     if (!handler) throw new MessageError({ kind: 'refused', message: `"${type}" is not available.` });
     return handler(payload);

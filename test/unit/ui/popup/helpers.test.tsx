@@ -107,6 +107,8 @@ describe('words', () => {
     expect(jobStateText(unauthorized, null)).toBe('Paused: Refused (401).');
     expect(needsSettings(unauthorized, null)).toBe(true);
     expect(needsSettings(unauthorized, { reason: 'rate-limited', until: 0 })).toBe(false);
+    // A cancelled upload is said to be cancelled, not to have failed.
+    expect(jobStateText(job({ state: 'cancelled' }), null)).toBe('Cancelled.');
   });
 });
 

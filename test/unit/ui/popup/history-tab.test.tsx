@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { QueueStatus } from '../../../../src/messaging/protocol';
-import { HistoryTab } from '../../../../src/ui/popup/history-tab';
+import { HISTORY_RELOAD_DELAY_MS, HistoryTab } from '../../../../src/ui/popup/history-tab';
 import { answer, broadcast, entry, fail, fakeClipboard, job, sent, type Handlers } from './fixtures';
 
 vi.mock('../../../../src/messaging/send', async (original) => ({ ...(await original<object>()), send: vi.fn() }));
@@ -107,12 +107,21 @@ describe('History tab: recent uploads', () => {
     let round = 0;
     setup({ 'history.list': () => (++round === 1 ? [] : [entry({ fileName: 'fresh.png' })]) });
     await screen.findByText(/No uploads yet/);
-    // A burst of finished jobs reads the history once.
-    await broadcast(job({ id: 'd1', state: 'done', result: { url: 'u', key: 'k' } }));
-    await broadcast(job({ id: 'd2', state: 'done', result: { url: 'u', key: 'k2' } }));
-    await broadcast(job({ id: 'd3', state: 'uploading' }));
+    // A burst of finished jobs reads the history once: every timer the burst set is run out, and
+    // still only one more read went out.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      await broadcast(job({ id: 'd1', state: 'done', result: { url: 'u', key: 'k' } }));
+      await broadcast(job({ id: 'd2', state: 'done', result: { url: 'u', key: 'k2' } }));
+      await broadcast(job({ id: 'd3', state: 'uploading' }));
+      expect(sent('history.list')).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(HISTORY_RELOAD_DELAY_MS);
+      expect(sent('history.list')).toHaveLength(2);
+      await vi.runAllTimersAsync();
+    } finally {
+      vi.useRealTimers();
+    }
     await screen.findByText('fresh.png');
-    await new Promise((r) => setTimeout(r, 300));
     expect(sent('history.list')).toHaveLength(2);
   });
 });

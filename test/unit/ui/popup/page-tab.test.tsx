@@ -99,6 +99,7 @@ describe('This page tab', () => {
     fireEvent.input(screen.getByLabelText('ID'), { target: { value: '' } });
     fireEvent.click(screen.getByRole('button', { name: /Upload selected/ }));
     await screen.findByText('A profile picture (USER) needs the user ID.');
+    expect(document.activeElement).toBe(screen.getByLabelText('ID'));
     expect(sent('upload.enqueueFromTab')).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SiteSwitch } from '../../../../src/ui/popup/site-switch';
@@ -75,9 +75,11 @@ describe('SiteSwitch', () => {
 
   it('shows nothing on a tab that is no web page', async () => {
     background([]);
-    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 5, url: 'chrome://extensions' }] as never);
+    const query = vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([{ id: 5, url: 'chrome://extensions' }] as never);
     const { container } = render(<SiteSwitch />);
-    await new Promise((r) => setTimeout(r, 10));
+    // The switch decides once the tab is known: its handler was chained on this answer before ours.
+    await waitFor(() => expect(query).toHaveBeenCalled());
+    await act(async () => void (await query.mock.results[0]!.value));
     expect(container.innerHTML).toBe('');
     expect(sent('sites.get')).toEqual([]);
   });

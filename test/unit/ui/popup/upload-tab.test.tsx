@@ -90,13 +90,19 @@ describe('Upload tab: choosing', () => {
   });
 
   it('does not take pastes while the tab is hidden', async () => {
-    setup({}, settings(), false);
-    const paste = new Event('paste', { bubbles: true, cancelable: true });
-    Object.defineProperty(paste, 'clipboardData', { value: { files: [pngFile()], items: [] } });
-    document.body.dispatchEvent(paste);
-    expect(paste.defaultPrevented).toBe(false);
-    await new Promise((r) => setTimeout(r, 10));
-    expect(screen.queryByText('cat.png')).toBeNull();
+    const view = setup({}, settings(), false);
+    const pasteFile = (file: File) => {
+      const paste = new Event('paste', { bubbles: true, cancelable: true });
+      Object.defineProperty(paste, 'clipboardData', { value: { files: [file], items: [] } });
+      document.body.dispatchEvent(paste);
+      return paste;
+    };
+    expect(pasteFile(pngFile('hidden.png')).defaultPrevented).toBe(false);
+    // Shown again, the tab takes the next paste: once that one is listed, the hidden one would be too.
+    view.rerender(<UploadTab settings={settings()} active />);
+    expect(pasteFile(pngFile('shown.png')).defaultPrevented).toBe(true);
+    await screen.findByText('shown.png');
+    expect(screen.queryByText('hidden.png')).toBeNull();
   });
 
   it('takes dropped files', async () => {
@@ -172,7 +178,11 @@ describe('Upload tab: metadata checks', () => {
     expect(await screen.findByText('A profile picture (USER) needs the user ID.')).toBeTruthy();
     expect(screen.getByLabelText('ID').getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByText('Please correct the fields marked below.')).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByLabelText('ID'));
     expect(sent('upload.enqueue')).toEqual([]);
+    // Fixing the field takes its message away at once.
+    fireEvent.input(screen.getByLabelText('ID'), { target: { value: 'u1' } });
+    await waitFor(() => expect(screen.queryByText('A profile picture (USER) needs the user ID.')).toBeNull());
   });
 
   it('shows "Act as" only for a global token, prefilled, and insists on an e-mail', async () => {
