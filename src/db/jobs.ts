@@ -28,15 +28,33 @@ const storeRecords = groupCommit<Job>((jobs) =>
  * `dropOrphanBytes`. The bytes are stored as the Blob they are (browsers keep it as a file).
  */
 export async function addJob(job: Job, bytes: Blob): Promise<void> {
-  await storeBytes({ id: job.id, bytes });
-  await putJob(job);
+  adding.add(job.id);
+  try {
+    await storeBytes({ id: job.id, bytes });
+    await putJob(job);
+  } finally {
+    adding.delete(job.id);
+  }
 }
 
-/** Removes bytes whose job record was never written (the background stopped in between). */
+/** Jobs whose bytes are stored and whose record is on its way: their bytes are no orphans. */
+const adding = new Set<string>();
+
+/**
+ * Removes bytes whose job record was never written (the background stopped in between). One
+ * transaction reads both stores, and jobs being added right now are spared: the background starts
+ * (and calls this) as a hand-over arrives, whose bytes may be in with its record still to come.
+ */
 export async function dropOrphanBytes(): Promise<void> {
-  const ids = new Set((await listJobs()).map((j) => j.id));
-  const keys = await withStore<IDBValidKey[]>(STORES.jobBytes, 'readonly', (s) => s.getAllKeys());
-  for (const key of keys) if (!ids.has(String(key))) await withStore(STORES.jobBytes, 'readwrite', (s) => s.delete(key));
+  await inTransaction([STORES.jobs, STORES.jobBytes], 'readwrite', (store) => {
+    const records = store(STORES.jobs).getAllKeys();
+    const stored = store(STORES.jobBytes).getAllKeys();
+    stored.onsuccess = () => {
+      const known = new Set((records.result ?? []).map(String));
+      for (const key of stored.result) if (!known.has(String(key)) && !adding.has(String(key))) store(STORES.jobBytes).delete(key);
+    };
+    return () => undefined;
+  });
 }
 
 /** Replaces a job's record (its bytes stay as they are); writes close together share a transaction. */

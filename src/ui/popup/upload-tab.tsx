@@ -9,14 +9,10 @@ import { messageOf } from './format';
 import { MetadataForm } from './metadata-form';
 import { pickFiles } from './picked-file';
 import { ProcessingForm } from './processing-form';
-import { allWithinBudget } from './byte-budget';
 import { convertSvg } from './svg-support';
 import { UploadItemRow, type Outcome, type UploadItem } from './upload-item';
 import { useJobs } from './use-queue-events';
 import { useUploadForm } from './use-upload-form';
-
-/** At most this many bytes of files are being handed over at once (the rest follow as they finish). */
-const HANDOVER_BUDGET = 64 * 1024 * 1024;
 
 /**
  * Bytes to send: an SVG drawn to PNG here, anything else the file itself, which goes as a handle
@@ -76,9 +72,9 @@ export function UploadTab({ settings, active }: { settings: PublicSettings; acti
     setBusy(true);
     setStatus({ tone: 'info', text: tCount('popup_sendingImages', todo.length) });
     // All at once: every file is on its way to the background within moments of the click, so
-    // closing the popup then drops nothing (the background checks them, a few at a time). Only
-    // very large choices wait, so that copies in flight stay within HANDOVER_BUDGET.
-    const sent = (await allWithinBudget(todo, (item) => item.picked.size, HANDOVER_BUDGET, (item) => sendOne(item, options))).filter(Boolean).length;
+    // closing the popup then drops nothing (the background reads and checks them, a few at a time).
+    // Each goes as a handle to its bytes, so however many gigabytes are chosen, none are copied here.
+    const sent = (await Promise.all(todo.map((item) => sendOne(item, options)))).filter(Boolean).length;
     setBusy(false);
     setStatus(sent === todo.length
       ? { tone: 'ok', text: tCount('popup_sent', sent) }

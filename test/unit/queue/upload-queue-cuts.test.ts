@@ -1,8 +1,8 @@
 // Cuts between a page, the queue and Glean: an answer that arrived is final, a hand-over sent
 // twice is one job, and an upload sent again after an unknown outcome says so.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getHistory, listHistory } from '../../../src/db/history';
-import { addJob, getJob, listJobs } from '../../../src/db/jobs';
+import { addJob, dropOrphanBytes, getJob, getJobBytes, listJobs, putJob } from '../../../src/db/jobs';
 import { openDb } from '../../../src/db/open';
 import { STORES } from '../../../src/db/schema';
 import { GleanError } from '../../../src/glean/errors';
@@ -158,5 +158,39 @@ describe('UploadQueue: "sent again" marks', () => {
     await settle();
     expect(h.calls).toHaveLength(2);
     expect((await listHistory(1))[0]?.resent).toBeUndefined();
+  });
+});
+
+describe('a restart while a hand-over is being stored', () => {
+  const record = (id: string): Job => ({
+    id, state: 'queued', mime: 'image/png', size: 1, width: 1, height: 1, metadata: UGC, fingerprint: `fp-${id}`,
+    source: {}, attempts: 0, notBefore: 0, resent: false, notes: [], createdAt: 1, updatedAt: 1,
+  });
+
+  it('does not take the bytes of a job whose record is still on its way for an orphan', async () => {
+    // Other records' writes are held up, so this job's record waits with its bytes already stored:
+    // the moment a background starting with a hand-over message cleans up leftovers.
+    const release = await holdStore(STORES.jobs);
+    const other = putJob(record('other'));
+    const adding = addJob(record('arriving'), new Blob(['bytes']));
+    await vi.waitFor(async () => expect(await getJobBytes('arriving')).toBeDefined());
+    const dropping = dropOrphanBytes();
+    await release();
+    await Promise.all([other, adding, dropping]);
+    expect(await getJob('arriving')).toBeDefined();
+    expect(await (await getJobBytes('arriving'))?.text()).toBe('bytes');
+  });
+
+  it('still removes bytes left without a record', async () => {
+    await addJob(record('kept'), new Blob(['k']));
+    const db = await openDb();
+    await new Promise<void>((resolve) => {
+      const tx = db.transaction(STORES.jobBytes, 'readwrite');
+      tx.objectStore(STORES.jobBytes).put(new Blob(['o']), 'orphan');
+      tx.oncomplete = () => resolve();
+    });
+    await dropOrphanBytes();
+    expect(await getJobBytes('orphan')).toBeUndefined();
+    expect(await getJobBytes('kept')).toBeDefined();
   });
 });
