@@ -77,7 +77,9 @@ async function extensionUpload(page: Page, files: { name: string; base64: string
   return page.evaluate(
     async ([list, r]) => {
       const runtime = (globalThis as any).chrome.runtime;
-      const decoded = list.map((f) => ({ name: f.name, bytes: Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)).buffer }));
+      // Files, as the popup hands them over (a handle each); made before the clock starts, as a
+      // user's chosen files exist before the click.
+      const decoded = list.map((f) => ({ name: f.name, bytes: new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name) }));
       const done = new Set<string>();
       const ids = new Set<string>();
       const finished = new Promise<void>((resolve) => {
@@ -193,7 +195,7 @@ async function oneByOne(page: Page, files: { name: string; base64: string }[]): 
   await page.evaluate(async (list) => {
     const runtime = (globalThis as any).chrome.runtime;
     for (const f of list) {
-      const bytes = Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0)).buffer;
+      const bytes = new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name);
       const reply = await runtime.sendMessage({ type: 'upload.enqueue', payload: { bytes, metadata: { type: 'UGC', id: `one-${f.name}` }, source: { fileName: f.name } } });
       if (!reply.ok) throw new Error(reply.error.message);
     }

@@ -7,10 +7,13 @@ import { groupCommit } from './group-commit';
 import { inTransaction, withStore } from './open';
 import { STORES } from './schema';
 
-// Jobs come and change in bursts: bytes and records written close together share transactions.
-const storeBytes = groupCommit<{ id: string; bytes: Blob }>((items) =>
-  inTransaction([STORES.jobBytes], 'readwrite', (store) => {
-    for (const { id, bytes } of items) store(STORES.jobBytes).put(bytes, id);
+// Jobs come and change in bursts: writes close together share transactions.
+const storeNewJobs = groupCommit<{ job: Job; bytes: Blob }>((items) =>
+  inTransaction([STORES.jobs, STORES.jobBytes], 'readwrite', (store) => {
+    for (const { job, bytes } of items) {
+      store(STORES.jobBytes).put(bytes, job.id);
+      store(STORES.jobs).put(job);
+    }
     return () => undefined;
   }),
 );
@@ -22,28 +25,17 @@ const storeRecords = groupCommit<Job>((jobs) =>
 );
 
 /**
- * Stores a new job: its bytes first, then its record. The byte writes are apart from the records
- * so that a large write never holds up the small, frequent updates of other jobs' records. A job
- * record therefore never exists without its bytes; bytes left without a record are removed by
- * `dropOrphanBytes`. The bytes are stored as the Blob they are (browsers keep it as a file).
+ * Stores a new job, its record and its bytes in one transaction: one commit per job (or per burst
+ * of jobs), and never a record without its bytes. The bytes are stored as the Blob they are
+ * (browsers keep it as a file).
  */
-export async function addJob(job: Job, bytes: Blob): Promise<void> {
-  adding.add(job.id);
-  try {
-    await storeBytes({ id: job.id, bytes });
-    await putJob(job);
-  } finally {
-    adding.delete(job.id);
-  }
+export function addJob(job: Job, bytes: Blob): Promise<void> {
+  return storeNewJobs({ job, bytes });
 }
 
-/** Jobs whose bytes are stored and whose record is on its way: their bytes are no orphans. */
-const adding = new Set<string>();
-
 /**
- * Removes bytes whose job record was never written (the background stopped in between). One
- * transaction reads both stores, and jobs being added right now are spared: the background starts
- * (and calls this) as a hand-over arrives, whose bytes may be in with its record still to come.
+ * Removes bytes left without a job record (earlier versions stored the two one after the other,
+ * and a stop in between left the bytes). One transaction reads both stores and deletes.
  */
 export async function dropOrphanBytes(): Promise<void> {
   await inTransaction([STORES.jobs, STORES.jobBytes], 'readwrite', (store) => {
@@ -51,7 +43,7 @@ export async function dropOrphanBytes(): Promise<void> {
     const stored = store(STORES.jobBytes).getAllKeys();
     stored.onsuccess = () => {
       const known = new Set((records.result ?? []).map(String));
-      for (const key of stored.result) if (!known.has(String(key)) && !adding.has(String(key))) store(STORES.jobBytes).delete(key);
+      for (const key of stored.result) if (!known.has(String(key))) store(STORES.jobBytes).delete(key);
     };
     return () => undefined;
   });
