@@ -24,6 +24,8 @@ const PENDING = new Set(['queued', 'uploading', 'paused']);
 
 export class UploadQueue {
   private readonly running = new Map<string, AbortController>();
+  /** Jobs answered by Glean whose "done" is being written (see `run`). */
+  private readonly recording = new Set<string>();
   /** A mirror of the jobs store, so state changes and counts never re-read IndexedDB. */
   private mirror: Promise<Map<string, Job>> | null = null;
   private readonly auth = new AuthPause();
@@ -248,13 +250,21 @@ export class UploadQueue {
     // Glean's answer is final: "done" is written before anything else, to the small job record
     // alone. A background stopped the next moment finds it there and files it into history instead
     // of sending the upload again; stopped before this write has committed (IndexedDB can take a
-    // while when it is busy with new images), it sends it again, so until then the upload keeps
-    // its slot and counts as in flight.
-    await recorded.catch(() => undefined);
+    // while when it is busy with new images), it sends it again. So that the next upload need not
+    // wait for that write, the slot is freed at once while at most `concurrency` answers await
+    // theirs; past that, an answer keeps its slot until it is written. A stop can thus send again
+    // at most twice `concurrency` uploads: those in flight and those whose answer is being written.
     const { error: _error, ...answered } = current;
     const done: Job = { ...answered, state: 'done', result };
-    await this.save(done, false);
-    release();
+    this.recording.add(job.id);
+    if (this.recording.size <= prefs.concurrency) release();
+    try {
+      await recorded.catch(() => undefined);
+      await this.save(done, false);
+    } finally {
+      this.recording.delete(job.id);
+      release();
+    }
     await this.finish(done, bytes, result, prefs);
     // Once more with this job gone: the wake-up alarm is dropped when nothing is pending.
     void this.pump();

@@ -52,20 +52,27 @@ describe('UploadQueue: an answer that arrived is final', () => {
     await settle();
   });
 
-  it('keeps the slot until the answer is recorded: an upload whose answer is not written yet is still in flight', async () => {
+  it('frees the slot at the answer while at most `concurrency` answers await their record, and holds it past that', async () => {
     const h = makeHarness({ concurrency: 1 });
-    h.script('hang');
-    await h.queue.enqueue({ prepared: prepared('first'), metadata: UGC, source: {} });
-    await h.queue.enqueue({ prepared: prepared('second'), metadata: UGC, source: {} });
+    h.script('hang', 'hang');
+    for (const name of ['first', 'second', 'third']) await h.queue.enqueue({ prepared: prepared(name), metadata: UGC, source: {} });
     await settle();
     expect(h.calls).toHaveLength(1);
     const release = await holdStore(STORES.jobs);
-    h.hanging[0]!.resolve({ url: 'u1', key: 'k1' });
+    try {
+      // The first answer cannot be written yet: the next upload starts anyway.
+      h.hanging[0]!.resolve({ url: 'u1', key: 'k1' });
+      await settle();
+      expect(h.calls).toHaveLength(2);
+      // A second answer waiting for its record keeps its slot: no third upload.
+      h.hanging[1]!.resolve({ url: 'u2', key: 'k2' });
+      await settle();
+      expect(h.calls).toHaveLength(2);
+    } finally {
+      await release();
+    }
     await settle();
-    expect(h.calls).toHaveLength(1);
-    await release();
-    await settle();
-    expect(h.calls).toHaveLength(2);
+    expect(h.calls).toHaveLength(3);
   });
 
   it('leaves nothing to resend for a restarted queue once the answer is recorded', async () => {
