@@ -16,6 +16,7 @@ import { hasContextMenus } from './capabilities';
 import { loadSettings } from '../db/settings';
 import { uploadHandlers } from './upload-handlers';
 import { oauthHandlers } from './oauth-handlers';
+import { screenshotHandlers, setupScreenshotCommands } from './screenshot-handlers';
 
 const connectionHandlers: Handlers = {
   'connection.test': ({ draft, token }) => testConnection(draft, token),
@@ -24,13 +25,14 @@ const connectionHandlers: Handlers = {
 /** Wires every background listener; the entrypoint calls this and nothing else. */
 export function setupBackground(): void {
   const route = createRouter(
-    { ...settingsHandlers, ...connectionHandlers, ...imageHandlers, ...uploadHandlers, ...tabHandlers, ...siteHandlers, ...pageImageHandlers, ...toastHandlers, ...preferenceHandlers, ...oauthHandlers },
+    { ...settingsHandlers, ...connectionHandlers, ...imageHandlers, ...uploadHandlers, ...tabHandlers, ...siteHandlers, ...pageImageHandlers, ...toastHandlers, ...preferenceHandlers, ...oauthHandlers, ...screenshotHandlers },
     { id: browser.runtime.id, origin: browser.runtime.getURL('/').replace(/\/$/, '') },
   );
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender as SenderInfo));
 
   // No context menus on Firefox for Android: everything else (popup, options, pages) still works.
   if (hasContextMenus()) browser.contextMenus.onClicked.addListener(onMenuClicked);
+  setupScreenshotCommands();
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void syncContentScripts();
     void loadSettings().then((s) => createMenus(s.userId));

@@ -11,6 +11,7 @@ import { OAuthSection } from './oauth-section';
 import { SignInMethod } from './sign-in-method';
 import { SitesSection } from './sites-section';
 import { UploadsSection } from './uploads-section';
+import { ScreenshotsSection } from './screenshots-section';
 
 const EMPTY_DRAFT: SettingsDraft = { backend: '', tokenType: 'user', actAs: '', userId: '' };
 
@@ -167,6 +168,7 @@ export function OptionsApp() {
         <StatusLine status={status} busy={busy} />
       </form>
       <UploadsSection />
+      <ScreenshotsSection />
       <SitesSection />
     </main>
   );

@@ -20,6 +20,7 @@ import { imageHandlers } from '../../../src/background/image-handlers';
 import { pageImageHandlers } from '../../../src/background/page-images';
 import { settingsHandlers } from '../../../src/background/settings-handlers';
 import { siteHandlers } from '../../../src/background/site-access';
+import { loadScreenshotPreferences } from '../../../src/db/screenshot-preferences';
 import { getSecret, setSecret } from '../../../src/db/secrets';
 import { loadSettings, storeSettings } from '../../../src/db/settings';
 import { loadSites, storeSites } from '../../../src/db/sites';
@@ -203,6 +204,7 @@ const PAYLOADS: Record<string, fc.Arbitrary<unknown>> = {
   'settings.get': fc.constantFrom<unknown>(null, null, undefined, {}),
   'token.forget': fc.constantFrom<unknown>(null, null, undefined, {}),
   'sites.get': fc.constantFrom<unknown>(null, null, undefined, []),
+  'screenshot.preferences.get': fc.constantFrom<unknown>(null, null, undefined, {}),
   'settings.save': draftPayloadArb,
   'connection.test': draftPayloadArb,
   'image.get': withExtra(fc.record({ query: queryArb })),
@@ -274,7 +276,11 @@ describe('router fuzz with the real handlers', () => {
     // As setup.ts builds it (connectionHandlers is private there). The upload-queue handlers are
     // left out on purpose: the queue keeps working after it answers (uploads, alarms), so a fetch
     // could not be pinned to the message that caused it.
-    const connectionHandlers: Handlers = { 'connection.test': ({ draft, token }) => testConnection(draft, token) };
+    const connectionHandlers: Handlers = {
+      'connection.test': ({ draft, token }) => testConnection(draft, token),
+      // A read only: reaches the router's accepting branch for one more page message.
+      'screenshot.preferences.get': () => loadScreenshotPreferences(),
+    };
     const route = createRouter(
       { ...settingsHandlers, ...connectionHandlers, ...imageHandlers, ...siteHandlers, ...pageImageHandlers },
       { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin },

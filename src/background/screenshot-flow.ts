@@ -1,0 +1,105 @@
+/**
+ * A screenshot from start to the queue: from the popup's buttons, the page's menu or a shortcut,
+ * capture the kind asked for, then open the editor window or (with "capture and upload at once")
+ * upload it as it is, through the same queue, history and toast as every upload.
+ */
+import { browser } from 'wxt/browser';
+import { loadUploadPreferences } from '../db/preferences';
+import { loadScreenshotPreferences } from '../db/screenshot-preferences';
+import { GleanError, toErrorInfo } from '../glean/errors';
+import { t } from '../i18n/t';
+import type { EnqueueResult, UploadOptions } from '../messaging/protocol';
+import { compose } from '../screenshots/compose';
+import { regionInCapture, type Rect } from '../screenshots/geometry';
+import type { CaptureKind } from '../screenshots/preferences';
+import type { RegionReply } from '../content/region-select';
+import { shotFileName } from '../screenshots/shot-name';
+import { askPage } from './page-access';
+import { captureVisible, capturePage, type Capture } from './screenshot-capture';
+import { keepCapture } from './screenshot-store';
+import { markTab } from './toast-relay';
+import { enqueueBytes } from './upload-handlers';
+
+const REGION_SELECT = '/content-scripts/region-select.js';
+
+/** The tab a screenshot is taken of. */
+export interface ShotTab {
+  id: number;
+  windowId: number;
+  url?: string;
+}
+
+/** Pages no extension may capture or enter: the browser's own, other extensions', the stores. */
+export function capturable(url: string | undefined): boolean {
+  if (!url) return true; // unknown: let the browser decide, and say why if it refuses
+  return /^(https?|file):/.test(url) && !/^https:\/\/(chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org)\//.test(url);
+}
+
+/** Asks the page for a rectangle; null when the person pressed Esc. */
+async function selectRegion(tabId: number): Promise<{ rect: Rect; viewport: { width: number; height: number } } | null> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [REGION_SELECT] }).catch(() => {
+    throw new GleanError('invalid-input', t('shot_pageClosedToExtensions'));
+  });
+  const reply = (await browser.tabs.sendMessage(tabId, { tool: 'select-region' }, { frameId: 0 })) as RegionReply | undefined;
+  return reply?.ok ? reply : null;
+}
+
+/** The picture of the kind asked, with the crop a region asks for (in the capture's pixels). */
+async function take(tab: ShotTab, kind: CaptureKind): Promise<(Capture & { crop?: Rect }) | null> {
+  if (kind === 'page') return capturePage(tab.id, tab.windowId);
+  if (kind === 'visible') return { blob: await captureVisible(tab.windowId) };
+  const region = await selectRegion(tab.id);
+  if (!region) return null;
+  const blob = await captureVisible(tab.windowId);
+  const bitmap = await createImageBitmap(blob);
+  const crop = regionInCapture(region.rect, region.viewport, bitmap);
+  bitmap.close();
+  return { blob, crop };
+}
+
+/** Shows a toast in the tab, or marks its badge where no toast can show. */
+async function tell(tabId: number, state: Parameters<typeof markTab>[1]): Promise<void> {
+  const shown = await askPage(tabId, 0, { tool: 'toast', toast: state }).catch(() => false);
+  if (!shown) await markTab(tabId, state);
+}
+
+/** Puts a finished screenshot in the queue; the toast in its tab follows the job (toast-relay.ts). */
+export async function uploadShot(bytes: Blob | ArrayBuffer, options: UploadOptions, where: { tabId?: number; pageUrl?: string; fileName: string }): Promise<EnqueueResult> {
+  const prefs = await loadUploadPreferences();
+  // The picture is already in its format; the person's size limits still apply.
+  const processing = { ...prefs.processing, ...options.processing, format: 'keep' as const };
+  if (where.tabId !== undefined) await tell(where.tabId, { kind: 'progress', text: t('toast_uploading') }).catch(() => undefined);
+  const source = { fileName: where.fileName, ...(where.pageUrl ? { pageUrl: where.pageUrl } : {}), ...(where.tabId !== undefined ? { tabId: where.tabId } : {}) };
+  const { handoverId, ...rest } = options;
+  return enqueueBytes(bytes, { ...rest, processing }, source, handoverId);
+}
+
+/** Opens the editor window on a kept capture. */
+async function openEditor(id: string): Promise<void> {
+  await browser.windows.create({ url: browser.runtime.getURL(`/screenshot.html?capture=${encodeURIComponent(id)}`), type: 'popup', width: 960, height: 800 });
+}
+
+/**
+ * Takes a screenshot of `kind` of the tab and hands it on. Errors are thrown in words (the popup
+ * shows them); `start` (shortcut, menu) shows them in the page or on the badge instead.
+ */
+export async function screenshot(tab: ShotTab, kind: CaptureKind): Promise<void> {
+  if (!capturable(tab.url)) throw new GleanError('invalid-input', t('shot_cannotCapture'));
+  const shot = await take(tab, kind);
+  if (!shot) return; // Esc
+  const prefs = await loadScreenshotPreferences();
+  const pageUrl = tab.url ?? (await browser.tabs.get(tab.id).then((x) => x.url, () => undefined));
+  if (!prefs.uploadAtOnce) {
+    const id = keepCapture({ ...shot, tabId: tab.id, ...(pageUrl ? { pageUrl } : {}) });
+    return openEditor(id);
+  }
+  const bitmap = await createImageBitmap(shot.blob);
+  const bytes = await compose(bitmap, { format: prefs.format, quality: prefs.quality, ...(shot.crop ? { crop: shot.crop } : {}) });
+  bitmap.close();
+  await uploadShot(bytes, { metadata: { type: prefs.type } }, { tabId: tab.id, ...(pageUrl ? { pageUrl } : {}), fileName: shotFileName(pageUrl, prefs.format) });
+}
+
+/** From a shortcut or the menu: nobody waits for an answer, so a refusal is shown where it can be. */
+export function start(tab: ShotTab, kind: CaptureKind): void {
+  screenshot(tab, kind).catch((e: unknown) => void tell(tab.id, { kind: 'failed', message: toErrorInfo(e).message }));
+}
