@@ -11,8 +11,3 @@ export function hasContextMenus(): boolean {
   // Where the namespace exists it is whole; Firefox for Android leaves it out altogether.
   return (browser as { contextMenus?: unknown }).contextMenus != null;
 }
-
-/** Whether this browser has keyboard shortcuts (`commands`): not Firefox for Android. */
-export function hasCommands(): boolean {
-  return (browser as { commands?: { onCommand?: unknown } }).commands?.onCommand != null;
-}

@@ -41,7 +41,7 @@ export async function createMenus(userId: string): Promise<void> {
     await create({ id: MENU.details + suffix, parentId: MENU.uploadAs + suffix, title: t('menu_uploadWithDetails'), ...on });
   }
   await create({ id: MENU.background, title: t('menu_uploadBackground'), contexts: ['page', 'frame'] });
-  const anywhere: CreateProps['contexts'] = ['page', 'frame', 'selection', 'link', 'image', 'editable', 'video', 'audio'];
+  const anywhere: CreateProps['contexts'] = ['all'];
   await create({ id: SHOT_MENU, title: t('menu_shot'), contexts: anywhere });
   for (const entry of SHOT_ENTRIES) await create({ id: entry.id, parentId: SHOT_MENU, title: t(entry.title), contexts: anywhere });
 }

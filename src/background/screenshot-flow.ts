@@ -9,7 +9,6 @@ import { loadScreenshotPreferences } from '../db/screenshot-preferences';
 import { GleanError, toErrorInfo } from '../glean/errors';
 import { t } from '../i18n/t';
 import type { EnqueueResult, UploadOptions } from '../messaging/protocol';
-import { compose } from '../screenshots/compose';
 import { regionInCapture, type Rect } from '../screenshots/geometry';
 import type { CaptureKind } from '../screenshots/preferences';
 import type { RegionReply } from '../content/region-select';
@@ -27,12 +26,6 @@ export interface ShotTab {
   id: number;
   windowId: number;
   url?: string;
-}
-
-/** Pages no extension may capture or enter: the browser's own, other extensions', the stores. */
-export function capturable(url: string | undefined): boolean {
-  if (!url) return true; // unknown: let the browser decide, and say why if it refuses
-  return /^(https?|file):/.test(url) && !/^https:\/\/(chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org)\//.test(url);
 }
 
 /** Asks the page for a rectangle; null when the person pressed Esc. */
@@ -57,6 +50,15 @@ async function take(tab: ShotTab, kind: CaptureKind): Promise<(Capture & { crop?
   return { blob, crop };
 }
 
+/** The region of a capture, as PNG. */
+async function cropped(blob: Blob, r: Rect): Promise<Blob> {
+  const bitmap = await createImageBitmap(blob, r.x, r.y, r.width, r.height);
+  const canvas = new OffscreenCanvas(r.width, r.height);
+  canvas.getContext('2d')!.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  return canvas.convertToBlob({ type: 'image/png' });
+}
+
 /** Shows a toast in the tab, or marks its badge where no toast can show. */
 async function tell(tabId: number, state: Parameters<typeof markTab>[1]): Promise<void> {
   const shown = await askPage(tabId, 0, { tool: 'toast', toast: state }).catch(() => false);
@@ -67,7 +69,7 @@ async function tell(tabId: number, state: Parameters<typeof markTab>[1]): Promis
 export async function uploadShot(bytes: Blob | ArrayBuffer, options: UploadOptions, where: { tabId?: number; pageUrl?: string; fileName: string }): Promise<EnqueueResult> {
   const prefs = await loadUploadPreferences();
   // The picture is already in its format; the person's size limits still apply.
-  const processing = { ...prefs.processing, ...options.processing, format: 'keep' as const };
+  const processing = { ...prefs.processing, format: 'keep' as const, ...options.processing };
   if (where.tabId !== undefined) await tell(where.tabId, { kind: 'progress', text: t('toast_uploading') }).catch(() => undefined);
   const source = { fileName: where.fileName, ...(where.pageUrl ? { pageUrl: where.pageUrl } : {}), ...(where.tabId !== undefined ? { tabId: where.tabId } : {}) };
   const { handoverId, ...rest } = options;
@@ -84,7 +86,8 @@ async function openEditor(id: string): Promise<void> {
  * shows them); `start` (shortcut, menu) shows them in the page or on the badge instead.
  */
 export async function screenshot(tab: ShotTab, kind: CaptureKind): Promise<void> {
-  if (!capturable(tab.url)) throw new GleanError('invalid-input', t('shot_cannotCapture'));
+  // Browser pages, other extensions' and the stores refuse the capture or the injection, which
+  // then says so in words (screenshot-capture.ts).
   const shot = await take(tab, kind);
   if (!shot) return; // Esc
   const prefs = await loadScreenshotPreferences();
@@ -93,10 +96,10 @@ export async function screenshot(tab: ShotTab, kind: CaptureKind): Promise<void>
     const id = keepCapture({ ...shot, tabId: tab.id, ...(pageUrl ? { pageUrl } : {}) });
     return openEditor(id);
   }
-  const bitmap = await createImageBitmap(shot.blob);
-  const bytes = await compose(bitmap, { format: prefs.format, quality: prefs.quality, ...(shot.crop ? { crop: shot.crop } : {}) });
-  bitmap.close();
-  await uploadShot(bytes, { metadata: { type: prefs.type } }, { tabId: tab.id, ...(pageUrl ? { pageUrl } : {}), fileName: shotFileName(pageUrl, prefs.format) });
+  const bytes = shot.crop ? await cropped(shot.blob, shot.crop) : shot.blob;
+  // The PNG is converted to the chosen format by the upload's own processing.
+  const processing = prefs.format === 'png' ? {} : { processing: { format: prefs.format, quality: prefs.quality } };
+  await uploadShot(bytes, { metadata: { type: prefs.type }, ...processing }, { tabId: tab.id, ...(pageUrl ? { pageUrl } : {}), fileName: shotFileName(pageUrl, prefs.format) });
 }
 
 /** From a shortcut or the menu: nobody waits for an answer, so a refusal is shown where it can be. */

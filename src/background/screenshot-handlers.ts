@@ -9,7 +9,6 @@ import { GleanError } from '../glean/errors';
 import { t } from '../i18n/t';
 import type { Handlers } from '../messaging/router';
 import type { CaptureKind } from '../screenshots/preferences';
-import { hasCommands } from './capabilities';
 import { screenshot, start, uploadShot } from './screenshot-flow';
 import { keptCapture } from './screenshot-store';
 
@@ -45,8 +44,8 @@ export const screenshotHandlers: Handlers = {
 
 /** Listens for the shortcuts; the key press grants activeTab on the tab it was pressed in. */
 export function setupScreenshotCommands(): void {
-  if (!hasCommands()) return;
-  browser.commands.onCommand.addListener((command: string, tab?: { id?: number; windowId?: number; url?: string }) => {
+  // Firefox for Android has no shortcuts (no `commands`); everything else works without them.
+  browser.commands?.onCommand.addListener((command: string, tab?: { id?: number; windowId?: number; url?: string }) => {
     const kind = SHOT_COMMANDS[command];
     if (!kind) return;
     const begin = (found?: { id?: number; windowId?: number; url?: string }) => {

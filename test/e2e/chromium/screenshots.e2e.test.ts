@@ -1,0 +1,128 @@
+// Screenshots in Chromium, headful under Xvfb so the shortcuts are real key presses (xdotool):
+// the press grants activeTab, as a person's does. Each capture goes through the editor window to
+// the sandbox, where the uploaded bytes are decoded and their pixels checked.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ChromiumWithExtension } from '../support/chromium';
+import { launchConfigured } from '../support/configured-chromium';
+import { docShot } from '../support/doc-shots';
+import { startSandbox, type Sandbox } from '../support/sandbox-fixture';
+import { BAND_COLOURS, DECODE_SCRIPT, hex, pressKeys, QUARTERS_HTML, startXvfb, TALL_HTML, type Decoded, type Display } from '../support/screenshots';
+
+let sandbox: Sandbox;
+let xvfb: Display;
+let browser: ChromiumWithExtension;
+let page: Page;
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  xvfb = await startXvfb();
+  ({ browser } = await launchConfigured(sandbox, { headless: false }));
+  page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await page.goto(`${sandbox.origin}/demo/`);
+  await page.setContent(QUARTERS_HTML);
+  await page.bringToFront();
+});
+afterAll(async () => {
+  await browser?.close();
+  await xvfb?.stop();
+  await sandbox?.close();
+});
+
+/** Presses a shortcut in the page and returns the editor window it opens. */
+async function shortcutToEditor(keys: string, during?: () => Promise<void>): Promise<Page> {
+  const opened = browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('/screenshot.html'), timeout: 30_000 });
+  await pressKeys(xvfb.display, keys);
+  await during?.();
+  const editor = await opened;
+  await editor.waitForSelector('.board img');
+  return editor;
+}
+
+/** Presses Upload in the editor, waits for the key, and returns the stored image decoded. */
+async function uploadFrom(editor: Page, points: [number, number][], rect: { x: number; y: number; width: number; height: number } | null = null) {
+  await editor.getByRole('button', { name: 'Upload', exact: true }).click();
+  const key = (await editor.locator('.result-key code').textContent({ timeout: 30_000 }))!;
+  const stored = sandbox.images.getByKey(key)!;
+  expect(stored.metadata.type).toBe('FEEDBACK');
+  const decoded = await page.evaluate(DECODE_SCRIPT, [stored.bytes.toString('base64'), points, rect] as [string, [number, number][], typeof rect]);
+  return { editor, stored, decoded };
+}
+
+const dpr = () => page.evaluate(() => window.devicePixelRatio);
+
+describe('Chromium: screenshots to Glean', () => {
+  it('Alt+Shift+V takes the visible area; the editor sends it as FEEDBACK with the right pixels', async () => {
+    const editor = await shortcutToEditor('alt+shift+v');
+    const k = await dpr();
+    const { decoded } = await uploadFrom(editor, [[250 * k, 175 * k], [750 * k, 175 * k], [250 * k, 525 * k], [750 * k, 525 * k]]);
+    expect({ width: decoded.width, height: decoded.height }).toEqual({ width: 1000 * k, height: 700 * k });
+    expect(decoded.at.map(hex)).toEqual(['#ff0000', '#00ff00', '#0000ff', '#ffff00']);
+    await editor.close();
+  });
+
+  it('Alt+Shift+G: a region dragged on the page arrives with exactly its pixels, and the overlay leaves nothing behind', async () => {
+    const editor = await shortcutToEditor('alt+shift+g', async () => {
+      await page.waitForFunction(() => document.querySelector('glean-images-region') !== null);
+      // The page can see the host, not into it.
+      expect(await page.evaluate(() => document.querySelector('glean-images-region')!.shadowRoot)).toBeNull();
+      // Across the red/green border at x = 500: 60 px of red, 40 of green.
+      await page.mouse.move(440, 200);
+      await page.mouse.down();
+      await page.mouse.move(500, 230, { steps: 4 });
+      await page.mouse.move(540, 280, { steps: 4 });
+      await page.mouse.up();
+    });
+    expect(await page.evaluate(() => document.querySelector('glean-images-region'))).toBeNull();
+    const k = await dpr();
+    const { decoded } = await uploadFrom(editor, [[0, 0], [60 * k - 1, 80 * k - 1], [60 * k, 0], [100 * k - 1, 80 * k - 1]]);
+    expect({ width: decoded.width, height: decoded.height }).toEqual({ width: 100 * k, height: 80 * k });
+    expect(decoded.at.map(hex)).toEqual(['#ff0000', '#ff0000', '#00ff00', '#00ff00']);
+    await editor.close();
+  });
+
+  it('Esc cancels a region: no editor, and the overlay is gone', async () => {
+    await pressKeys(xvfb.display, 'alt+shift+g');
+    await page.waitForFunction(() => document.querySelector('glean-images-region') !== null);
+    // A click without a drag selects nothing (the layer stays); it gives the page the keyboard.
+    await page.mouse.click(20, 20);
+    await pressKeys(xvfb.display, 'Escape', { x: 20, y: 20 });
+    await page.waitForFunction(() => document.querySelector('glean-images-region') === null);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(browser.context.pages().some((p) => p.url().includes('/screenshot.html'))).toBe(false);
+  });
+
+  it('a box blacked out in the editor (by keyboard) is uniformly black in the uploaded bytes', async () => {
+    const editor = await shortcutToEditor('alt+shift+v');
+    await editor.getByRole('button', { name: 'Add a box' }).click();
+    for (const [id, value] of [['#box-0-x', '300'], ['#box-0-y', '100'], ['#box-0-width', '400'], ['#box-0-height', '300']] as const) {
+      await editor.locator(id).fill(value);
+      await editor.locator(id).press('Tab');
+    }
+    await docShot(editor, 'screenshot-editor');
+    const { decoded } = await uploadFrom(editor, [[299, 99], [700, 400]], { x: 300, y: 100, width: 400, height: 300 });
+    expect(decoded.inRect).toEqual(['0,0,0']);
+    // Only the box: its neighbours keep their colours.
+    expect(decoded.at.map(hex)).toEqual(['#ff0000', '#ffff00']);
+    await editor.close();
+  });
+
+  it('Alt+Shift+O takes a page 5 screens tall: every band once, the sticky header once, the scroll put back', async () => {
+    await page.setContent(TALL_HTML);
+    await page.evaluate(() => window.scrollTo(0, 1234));
+    const editor = await shortcutToEditor('alt+shift+o');
+    expect(await page.evaluate(() => window.scrollY)).toBe(1234);
+    const k = await dpr();
+    const screen = 700 * k;
+    // The header (40 px, black) on top, then each band's middle, and the rows around each border.
+    const points: [number, number][] = [[500, 20 * k]];
+    BAND_COLOURS.forEach((_, i) => points.push([500, i * screen + screen / 2], [500, i * screen + 40 * k + 1], [500, (i + 1) * screen + 40 * k - 1]));
+    const { decoded } = await uploadFrom(editor, points);
+    expect(decoded.height).toBe(40 * k + 5 * screen);
+    expect(hex(decoded.at[0]!)).toBe('#000000');
+    const colours = decoded.at.slice(1).map(hex);
+    BAND_COLOURS.forEach((c, i) => expect(colours.slice(i * 3, i * 3 + 3), `band ${i}`).toEqual([c, c, c]));
+    await editor.close();
+  });
+});
