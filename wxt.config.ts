@@ -34,10 +34,10 @@ export default defineConfig({
     // toolbar button's; WXT adds the popup to this.
     // Screenshot shortcuts. Alt+Shift with a letter that neither browser uses (Firefox's own
     // screenshot key is Ctrl+Shift+S; Chromium 156 silently drops suggestions it keeps for itself,
-    // such as Alt+Shift+R, P and W); people change them in the browser's shortcut settings. A
+    // such as Alt+Shift+R, P and W; Firefox ignores Alt+Shift+V); people change them in the browser's shortcut settings. A
     // press grants activeTab on that tab, which is all a capture needs.
     commands: {
-      'screenshot-visible': { suggested_key: { default: 'Alt+Shift+V' }, description: '__MSG_cmd_screenshotVisible__' },
+      'screenshot-visible': { suggested_key: { default: 'Alt+Shift+Y' }, description: '__MSG_cmd_screenshotVisible__' },
       'screenshot-region': { suggested_key: { default: 'Alt+Shift+G' }, description: '__MSG_cmd_screenshotRegion__' },
       'screenshot-page': { suggested_key: { default: 'Alt+Shift+O' }, description: '__MSG_cmd_screenshotPage__' },
     },

@@ -46,10 +46,19 @@ function scaledNote(m: PageMetrics, scale: number): string | undefined {
   return scale < 1 ? t('shot_scaledDown', Math.round(m.pageHeight), Math.round(scale * 100)) : undefined;
 }
 
-/** Firefox: the whole page in one capture of its rectangle, scaled to stay below canvas limits. */
-async function captureRect(windowId: number, m: PageMetrics): Promise<Capture> {
+/**
+ * Firefox: the whole page in one capture of its rectangle, scaled to stay below canvas limits.
+ * Taken from the top, so fixed and sticky elements are drawn where they sit on the first screen.
+ */
+async function captureRect(tabId: number, windowId: number, m: PageMetrics): Promise<Capture> {
   const fit = fitScale(m.pageWidth * m.devicePixelRatio, m.pageHeight * m.devicePixelRatio);
-  const blob = await captureVisible(windowId, { rect: { x: 0, y: 0, width: m.pageWidth, height: m.pageHeight }, scale: m.devicePixelRatio * fit });
+  await inPage(tabId, scrollAndMeasure, 0, 0);
+  let blob: Blob;
+  try {
+    blob = await captureVisible(windowId, { rect: { x: 0, y: 0, width: m.pageWidth, height: m.pageHeight }, scale: m.devicePixelRatio * fit });
+  } finally {
+    await inPage(tabId, restoreScroll, m.scrollX, m.scrollY).catch(() => undefined);
+  }
   const note = scaledNote(m, fit);
   return note ? { blob, note } : { blob };
 }
@@ -99,6 +108,6 @@ async function stitch(tabId: number, windowId: number, m: PageMetrics): Promise<
 /** The whole page, by the way this browser allows. */
 export async function capturePage(tabId: number, windowId: number): Promise<Capture> {
   const m = await inPage(tabId, measurePage);
-  if (import.meta.env.BROWSER === 'firefox') return captureRect(windowId, m);
+  if (import.meta.env.BROWSER === 'firefox') return captureRect(tabId, windowId, m);
   return stitch(tabId, windowId, m);
 }

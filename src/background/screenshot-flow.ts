@@ -39,6 +39,8 @@ async function selectRegion(tabId: number): Promise<{ rect: Rect; viewport: { wi
 
 /** The picture of the kind asked, with the crop a region asks for (in the capture's pixels). */
 async function take(tab: ShotTab, kind: CaptureKind): Promise<(Capture & { crop?: Rect }) | null> {
+  // An earlier upload's toast would be in the picture; where no page part listens, there is none.
+  await browser.tabs.sendMessage(tab.id, { tool: 'hide-toast' }, { frameId: 0 }).catch(() => undefined);
   if (kind === 'page') return capturePage(tab.id, tab.windowId);
   if (kind === 'visible') return { blob: await captureVisible(tab.windowId) };
   const region = await selectRegion(tab.id);

@@ -53,8 +53,8 @@ async function uploadFrom(editor: Page, points: [number, number][], rect: { x: n
 const dpr = () => page.evaluate(() => window.devicePixelRatio);
 
 describe('Chromium: screenshots to Glean', () => {
-  it('Alt+Shift+V takes the visible area; the editor sends it as FEEDBACK with the right pixels', async () => {
-    const editor = await shortcutToEditor('alt+shift+v');
+  it('Alt+Shift+Y takes the visible area; the editor sends it as FEEDBACK with the right pixels', async () => {
+    const editor = await shortcutToEditor('alt+shift+y');
     const k = await dpr();
     const { decoded } = await uploadFrom(editor, [[250 * k, 175 * k], [750 * k, 175 * k], [250 * k, 525 * k], [750 * k, 525 * k]]);
     expect({ width: decoded.width, height: decoded.height }).toEqual({ width: 1000 * k, height: 700 * k });
@@ -94,7 +94,7 @@ describe('Chromium: screenshots to Glean', () => {
   });
 
   it('a box blacked out in the editor (by keyboard) is uniformly black in the uploaded bytes', async () => {
-    const editor = await shortcutToEditor('alt+shift+v');
+    const editor = await shortcutToEditor('alt+shift+y');
     await editor.getByRole('button', { name: 'Add a box' }).click();
     for (const [id, value] of [['#box-0-x', '300'], ['#box-0-y', '100'], ['#box-0-width', '400'], ['#box-0-height', '300']] as const) {
       await editor.locator(id).fill(value);

@@ -1,0 +1,119 @@
+// Screenshots in Firefox ESR, headful under Xvfb so the shortcuts are real key presses (xdotool),
+// which grant activeTab as a person's do. Each capture goes through the editor window to the
+// sandbox, where the uploaded bytes are decoded and their pixels checked. The whole page is one
+// capture of the page's rectangle here (captureVisibleTab with rect and scale).
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchConfiguredFirefox } from '../support/configured-firefox';
+import { findExtensionPage, type FirefoxWithExtension } from '../support/firefox';
+import { button } from '../support/firefox-page';
+import { FIREFOX_BUILD } from '../support/paths';
+import { startSandbox, type Sandbox } from '../support/sandbox-fixture';
+import { BAND_COLOURS, DECODE_SCRIPT, hex, pressKeys, QUARTERS_HTML, startXvfb, TALL_HTML, type Display } from '../support/screenshots';
+
+let sandbox: Sandbox;
+let xvfb: Display;
+let firefox: FirefoxWithExtension;
+let page: Page;
+let view: { width: number; height: number; dpr: number };
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  xvfb = await startXvfb();
+  ({ firefox } = await launchConfiguredFirefox(sandbox, FIREFOX_BUILD, { headless: false }));
+  page = await firefox.browser.newPage();
+  await page.goto(`${sandbox.origin}/demo/`);
+  await page.setContent(QUARTERS_HTML);
+  await page.bringToFront();
+  view = await page.evaluate(() => ({ width: window.innerWidth, height: window.innerHeight, dpr: window.devicePixelRatio }));
+});
+afterAll(async () => {
+  await firefox?.close();
+  await xvfb?.stop();
+  await sandbox?.close();
+});
+
+const editorUrl = () => `${firefox.baseUrl}screenshot.html`;
+
+async function editorOpen(): Promise<Page> {
+  const editor = await findExtensionPage(firefox.browser, editorUrl(), 30_000);
+  await editor.waitForSelector('.board img', { timeout: 15_000 });
+  return editor;
+}
+
+/** Presses Upload in the editor, waits for the key, and returns the stored image decoded. */
+async function uploadFrom(editor: Page, points: [number, number][], rect: { x: number; y: number; width: number; height: number } | null = null) {
+  await (await button(editor, 'Upload')).click();
+  const code = await editor.waitForSelector('.result-key code', { timeout: 30_000 });
+  const key = (await code!.evaluate((el) => el.textContent))!;
+  const stored = sandbox.images.getByKey(key)!;
+  expect(stored.metadata.type).toBe('FEEDBACK');
+  const decoded = await page.evaluate(DECODE_SCRIPT, [stored.bytes.toString('base64'), points, rect] as [string, [number, number][], typeof rect]);
+  await editor.close();
+  return decoded;
+}
+
+const centre = (x: number, y: number): [number, number] => [Math.round(x * view.dpr), Math.round(y * view.dpr)];
+
+describe('Firefox: screenshots to Glean', () => {
+  it('Alt+Shift+Y takes the visible area; the editor sends it as FEEDBACK with the right pixels', async () => {
+    await pressKeys(xvfb.display, 'alt+shift+y');
+    const { width: w, height: h } = view;
+    const decoded = await uploadFrom(await editorOpen(), [centre(w / 4, h / 4), centre((3 * w) / 4, h / 4), centre(w / 4, (3 * h) / 4), centre((3 * w) / 4, (3 * h) / 4)]);
+    expect({ width: decoded.width, height: decoded.height }).toEqual({ width: Math.round(w * view.dpr), height: Math.round(h * view.dpr) });
+    expect(decoded.at.map(hex)).toEqual(['#ff0000', '#00ff00', '#0000ff', '#ffff00']);
+  });
+
+  it('Alt+Shift+G: a region dragged on the page arrives with exactly its pixels, and the overlay leaves nothing behind', async () => {
+    await pressKeys(xvfb.display, 'alt+shift+g');
+    await page.waitForFunction(() => document.querySelector('glean-images-region') !== null, { timeout: 15_000 });
+    expect(await page.evaluate(() => document.querySelector('glean-images-region')!.shadowRoot)).toBeNull();
+    // Across the red/green border in the middle: 60 px of red, 40 of green.
+    const mid = view.width / 2;
+    await page.mouse.move(mid - 60, 40);
+    await page.mouse.down();
+    await page.mouse.move(mid - 10, 80, { steps: 4 });
+    await page.mouse.move(mid + 40, 120, { steps: 4 });
+    await page.mouse.up();
+    const editor = await editorOpen();
+    expect(await page.evaluate(() => document.querySelector('glean-images-region'))).toBeNull();
+    const k = view.dpr;
+    const decoded = await uploadFrom(editor, [[0, 0], [60 * k - 1, 80 * k - 1], [60 * k, 0], [100 * k - 1, 80 * k - 1]]);
+    expect({ width: decoded.width, height: decoded.height }).toEqual({ width: 100 * k, height: 80 * k });
+    expect(decoded.at.map(hex)).toEqual(['#ff0000', '#ff0000', '#00ff00', '#00ff00']);
+  });
+
+  it('a box blacked out in the editor (by keyboard) is uniformly black in the uploaded bytes', async () => {
+    await pressKeys(xvfb.display, 'alt+shift+y');
+    const editor = await editorOpen();
+    await (await button(editor, 'Add a box')).click();
+    for (const [id, value] of [['#box-0-x', '100'], ['#box-0-y', '50'], ['#box-0-width', '200'], ['#box-0-height', '150']] as const) {
+      await editor.focus(id);
+      await editor.keyboard.down('Control');
+      await editor.keyboard.press('a');
+      await editor.keyboard.up('Control');
+      await editor.keyboard.type(value);
+      await editor.keyboard.press('Tab');
+    }
+    const decoded = await uploadFrom(editor, [[99, 49], [300, 200]], { x: 100, y: 50, width: 200, height: 150 });
+    expect(decoded.inRect).toEqual(['0,0,0']);
+    expect(decoded.at.map(hex)).toEqual(['#ff0000', '#ff0000']);
+  });
+
+  it('Alt+Shift+O takes a page 5 screens tall: every band once, the sticky header once, the scroll put back', async () => {
+    await page.setContent(TALL_HTML);
+    await page.evaluate(() => window.scrollTo(0, 1234));
+    await pressKeys(xvfb.display, 'alt+shift+o');
+    const editor = await editorOpen();
+    expect(await page.evaluate(() => window.scrollY)).toBe(1234);
+    const k = view.dpr;
+    const screen = view.height * k;
+    const points: [number, number][] = [[300, 20 * k]];
+    BAND_COLOURS.forEach((_, i) => points.push([300, i * screen + screen / 2], [300, i * screen + 40 * k + 1], [300, (i + 1) * screen + 40 * k - 1]));
+    const decoded = await uploadFrom(editor, points);
+    expect(decoded.height).toBe(Math.round(40 * k + 5 * screen));
+    expect(hex(decoded.at[0]!)).toBe('#000000');
+    const colours = decoded.at.slice(1).map(hex);
+    BAND_COLOURS.forEach((c, i) => expect(colours.slice(i * 3, i * 3 + 3), `band ${i}`).toEqual([c, c, c]));
+  });
+});
