@@ -105,7 +105,7 @@ export function onMenuClicked(info: { menuItemId: string | number; srcUrl?: stri
   // Screenshots ask for no site: the click's activeTab grant is all a capture needs.
   const kind = shotKind(String(info.menuItemId));
   if (kind) {
-    if (tab?.id !== undefined && tab.id >= 0 && tab.windowId !== undefined) startShot({ id: tab.id, windowId: tab.windowId, ...(tab.url ?? info.pageUrl ? { url: tab.url ?? info.pageUrl } : {}) }, kind);
+    if (tab?.id !== undefined && tab.id >= 0) startShot({ ...tab, id: tab.id }, kind);
     return;
   }
   const src = info.srcUrl ?? info.linkUrl;

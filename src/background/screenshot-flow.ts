@@ -104,7 +104,13 @@ export async function screenshot(tab: ShotTab, kind: CaptureKind): Promise<void>
   await uploadShot(bytes, { metadata: { type: prefs.type }, ...processing }, { tabId: tab.id, ...(pageUrl ? { pageUrl } : {}), fileName: shotFileName(pageUrl, prefs.format) });
 }
 
-/** From a shortcut or the menu: nobody waits for an answer, so a refusal is shown where it can be. */
-export function start(tab: ShotTab, kind: CaptureKind): void {
-  screenshot(tab, kind).catch((e: unknown) => void tell(tab.id, { kind: 'failed', message: toErrorInfo(e).message }));
+/**
+ * From a shortcut or the menu: nobody waits for an answer, so a refusal is shown where it can be.
+ * The tab's window and address are looked up where the event did not carry them.
+ */
+export function start(tab: { id: number; windowId?: number; url?: string }, kind: CaptureKind): void {
+  const known = tab.windowId !== undefined ? Promise.resolve(tab) : browser.tabs.get(tab.id);
+  known
+    .then((found) => screenshot({ id: tab.id, windowId: found.windowId!, ...(found.url ? { url: found.url } : {}) }, kind))
+    .catch((e: unknown) => void tell(tab.id, { kind: 'failed', message: toErrorInfo(e).message }));
 }

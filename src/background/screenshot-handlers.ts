@@ -48,11 +48,8 @@ export function setupScreenshotCommands(): void {
   browser.commands?.onCommand.addListener((command: string, tab?: { id?: number; windowId?: number; url?: string }) => {
     const kind = SHOT_COMMANDS[command];
     if (!kind) return;
-    const begin = (found?: { id?: number; windowId?: number; url?: string }) => {
-      if (found?.id === undefined || found.windowId === undefined) return;
-      start({ id: found.id, windowId: found.windowId, ...(found.url ? { url: found.url } : {}) }, kind);
-    };
-    if (tab?.id !== undefined) return begin(tab);
+    const begin = (found?: { id?: number; windowId?: number; url?: string }) => found?.id !== undefined && start({ ...found, id: found.id }, kind);
+    if (tab?.id !== undefined) return void begin(tab);
     void browser.tabs.query({ active: true, currentWindow: true }).then(([active]) => begin(active));
   });
 }

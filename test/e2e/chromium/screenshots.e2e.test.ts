@@ -5,9 +5,10 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChromiumWithExtension } from '../support/chromium';
 import { launchConfigured } from '../support/configured-chromium';
+import { axeFindings } from '../support/axe';
 import { docShot } from '../support/doc-shots';
 import { startSandbox, type Sandbox } from '../support/sandbox-fixture';
-import { BAND_COLOURS, DECODE_SCRIPT, hex, pressKeys, QUARTERS_HTML, startXvfb, TALL_HTML, type Decoded, type Display } from '../support/screenshots';
+import { BAND_COLOURS, DECODE_SCRIPT, hex, pickFromContextMenu, pressKeys, QUARTERS_HTML, startXvfb, TALL_HTML, type Decoded, type Display } from '../support/screenshots';
 
 let sandbox: Sandbox;
 let xvfb: Display;
@@ -53,6 +54,24 @@ async function uploadFrom(editor: Page, points: [number, number][], rect: { x: n
 const dpr = () => page.evaluate(() => window.devicePixelRatio);
 
 describe('Chromium: screenshots to Glean', () => {
+  it('the page menu "Glean Images > Upload screenshot to Glean > Visible area" captures the tab (its click grants activeTab)', async () => {
+    const opened = browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('/screenshot.html'), timeout: 30_000 });
+    // Chromium groups an extension's entries under its name: G opens that group, then the
+    // second entry's submenu, and its first entry.
+    await pickFromContextMenu(xvfb.display, { x: 400, y: 300 }, ['g', 'Right', 'Down', 'Right', 'Return']);
+    const editor = await opened;
+    await editor.waitForSelector('.board img');
+    // Another ID than the shortcut's upload of the same picture below, which would otherwise be
+    // offered as the earlier identical upload.
+    await editor.locator('#shot-id').fill('from-menu');
+    const k = await dpr();
+    const { decoded, stored } = await uploadFrom(editor, [[250 * k, 175 * k], [750 * k, 525 * k]]);
+    expect(stored.metadata.id).toBe('from-menu');
+    expect({ width: decoded.width, height: decoded.height }).toEqual({ width: 1000 * k, height: 700 * k });
+    expect(decoded.at.map(hex)).toEqual(['#ff0000', '#ffff00']);
+    await editor.close();
+  });
+
   it('Alt+Shift+Y takes the visible area; the editor sends it as FEEDBACK with the right pixels', async () => {
     const editor = await shortcutToEditor('alt+shift+y');
     const k = await dpr();
@@ -93,7 +112,7 @@ describe('Chromium: screenshots to Glean', () => {
     expect(browser.context.pages().some((p) => p.url().includes('/screenshot.html'))).toBe(false);
   });
 
-  it('a box blacked out in the editor (by keyboard) is uniformly black in the uploaded bytes', async () => {
+  it('a box blacked out in the editor (by keyboard) is uniformly black in the uploaded bytes; the editor passes axe', async () => {
     const editor = await shortcutToEditor('alt+shift+y');
     await editor.getByRole('button', { name: 'Add a box' }).click();
     for (const [id, value] of [['#box-0-x', '300'], ['#box-0-y', '100'], ['#box-0-width', '400'], ['#box-0-height', '300']] as const) {
@@ -101,6 +120,7 @@ describe('Chromium: screenshots to Glean', () => {
       await editor.locator(id).press('Tab');
     }
     await docShot(editor, 'screenshot-editor');
+    expect(await axeFindings(editor, 'screenshot editor')).toEqual([]);
     const { decoded } = await uploadFrom(editor, [[299, 99], [700, 400]], { x: 300, y: 100, width: 400, height: 300 });
     expect(decoded.inRect).toEqual(['0,0,0']);
     // Only the box: its neighbours keep their colours.

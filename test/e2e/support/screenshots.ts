@@ -39,11 +39,28 @@ export async function startXvfb(): Promise<Display> {
   }
 }
 
-/** Presses keys as a person would, with the pointer over the browser's page (X gives the keyboard to the window under it). */
+/**
+ * Presses keys as a person would, after a click on the page at `at` that gives its window the
+ * keyboard (there is no window manager to do it after another window closed).
+ */
 export async function pressKeys(display: string, keys: string, at = { x: 640, y: 450 }): Promise<void> {
   const env = { ...process.env, DISPLAY: display };
-  await run('xdotool', ['mousemove', String(at.x), String(at.y)], { env });
+  await run('xdotool', ['mousemove', String(at.x), String(at.y), 'click', '1'], { env });
   await run('xdotool', ['key', '--clearmodifiers', keys], { env });
+}
+
+/**
+ * Right-clicks at `at` and picks an entry of the browser's own context menu with the keyboard, as
+ * a person would: each key in `keys` is pressed after a pause for the menu to follow.
+ */
+export async function pickFromContextMenu(display: string, at: { x: number; y: number }, keys: readonly string[]): Promise<void> {
+  const env = { ...process.env, DISPLAY: display };
+  await run('xdotool', ['mousemove', String(at.x), String(at.y)], { env });
+  await run('xdotool', ['click', '3'], { env });
+  for (const key of keys) {
+    await new Promise((r) => setTimeout(r, 400));
+    await run('xdotool', ['key', key], { env });
+  }
 }
 
 /** A page of four coloured quarters (red, green / blue, yellow) that fills the viewport. */
