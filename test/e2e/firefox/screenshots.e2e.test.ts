@@ -2,6 +2,8 @@
 // which grant activeTab as a person's do. Each capture goes through the editor window to the
 // sandbox, where the uploaded bytes are decoded and their pixels checked. The whole page is one
 // capture of the page's rectangle here (captureVisibleTab with rect and scale).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchConfiguredFirefox } from '../support/configured-firefox';
@@ -9,7 +11,7 @@ import { findExtensionPage, type FirefoxWithExtension } from '../support/firefox
 import { button } from '../support/firefox-page';
 import { FIREFOX_BUILD } from '../support/paths';
 import { startSandbox, type Sandbox } from '../support/sandbox-fixture';
-import { BAND_COLOURS, DECODE_SCRIPT, hex, pressKeys, QUARTERS_HTML, startXvfb, TALL_HTML, type Display } from '../support/screenshots';
+import { BAND_COLOURS, DECODE_SCRIPT, hex, pickFromContextMenu, pressKeys, QUARTERS_HTML, startXvfb, TALL_HTML, type Display } from '../support/screenshots';
 
 let sandbox: Sandbox;
 let xvfb: Display;
@@ -32,6 +34,19 @@ afterAll(async () => {
   await xvfb?.stop();
   await sandbox?.close();
 });
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe's serious and critical findings on an extension page. */
+async function axeFindings(target: Page): Promise<string[]> {
+  await target.evaluate(readFileSync(AXE, 'utf8'));
+  return target.evaluate(async () => {
+    const result = await (globalThis as any).axe.run(document, { resultTypes: ['violations'] });
+    return (result.violations as { id: string; impact: string; nodes: { target: string[] }[] }[])
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
 
 const editorUrl = () => `${firefox.baseUrl}screenshot.html`;
 
@@ -56,6 +71,21 @@ async function uploadFrom(editor: Page, points: [number, number][], rect: { x: n
 const centre = (x: number, y: number): [number, number] => [Math.round(x * view.dpr), Math.round(y * view.dpr)];
 
 describe('Firefox: screenshots to Glean', () => {
+  it('the page menu "Glean Images > Upload screenshot to Glean > Visible area" captures the tab (its click grants activeTab)', async () => {
+    // Firefox groups an extension's entries under its name: G opens that group on its first
+    // entry, Down moves to the screenshot entry, Right opens its kinds.
+    await pickFromContextMenu(xvfb.display, { x: 150, y: 200 }, ['g', 'Down', 'Right', 'Return']);
+    const editor = await editorOpen();
+    // Another ID than the shortcut's upload of the same picture below, which would otherwise be
+    // offered as the earlier identical upload.
+    await editor.focus('#shot-id');
+    await editor.keyboard.type('from-menu');
+    const { width: w, height: h } = view;
+    const decoded = await uploadFrom(editor, [centre(w / 4, h / 4), centre((3 * w) / 4, (3 * h) / 4)]);
+    expect(decoded.at.map(hex)).toEqual(['#ff0000', '#ffff00']);
+    expect(sandbox.images.list().some((i) => i.metadata.id === 'from-menu')).toBe(true);
+  });
+
   it('Alt+Shift+Y takes the visible area; the editor sends it as FEEDBACK with the right pixels', async () => {
     await pressKeys(xvfb.display, 'alt+shift+y');
     const { width: w, height: h } = view;
@@ -83,7 +113,16 @@ describe('Firefox: screenshots to Glean', () => {
     expect(decoded.at.map(hex)).toEqual(['#ff0000', '#ff0000', '#00ff00', '#00ff00']);
   });
 
-  it('a box blacked out in the editor (by keyboard) is uniformly black in the uploaded bytes', async () => {
+  it('Esc cancels a region: no editor, and the overlay is gone', async () => {
+    await pressKeys(xvfb.display, 'alt+shift+g');
+    await page.waitForFunction(() => document.querySelector('glean-images-region') !== null, { timeout: 15_000 });
+    await pressKeys(xvfb.display, 'Escape', { x: 150, y: 200 });
+    await page.waitForFunction(() => document.querySelector('glean-images-region') === null, { timeout: 15_000 });
+    await new Promise((r) => setTimeout(r, 500));
+    await expect(findExtensionPage(firefox.browser, editorUrl(), 300)).rejects.toThrow();
+  });
+
+  it('a box blacked out in the editor (by keyboard) is uniformly black in the uploaded bytes; the editor passes axe', async () => {
     await pressKeys(xvfb.display, 'alt+shift+y');
     const editor = await editorOpen();
     await (await button(editor, 'Add a box')).click();
@@ -95,6 +134,7 @@ describe('Firefox: screenshots to Glean', () => {
       await editor.keyboard.type(value);
       await editor.keyboard.press('Tab');
     }
+    expect(await axeFindings(editor)).toEqual([]);
     const decoded = await uploadFrom(editor, [[99, 49], [300, 200]], { x: 100, y: 50, width: 200, height: 150 });
     expect(decoded.inRect).toEqual(['0,0,0']);
     expect(decoded.at.map(hex)).toEqual(['#ff0000', '#ff0000']);
