@@ -112,6 +112,44 @@ describe('Chromium: screenshots to Glean', () => {
     expect(browser.context.pages().some((p) => p.url().includes('/screenshot.html'))).toBe(false);
   });
 
+  it('a region at 150 % zoom arrives with the pixels under the drag (device pixels = CSS pixels x 1.5)', async () => {
+    const worker = browser.context.serviceWorkers().find((w) => w.url().includes(browser.extensionId))!;
+    const setZoom = (factor: number) => worker.evaluate(async ([url, f]) => {
+      const c = (globalThis as any).chrome;
+      const tab = (await c.tabs.query({})).find((t: { url?: string }) => t.url === url);
+      await c.tabs.setZoom(tab.id, f);
+    }, [page.url(), factor] as const);
+    await setZoom(1.5);
+    await page.waitForFunction(() => window.devicePixelRatio === 1.5);
+    // Where the drag really went, in the page's CSS pixels: the layer's pointer events reach the window.
+    await page.evaluate(() => {
+      const w = window as unknown as { drag: number[] };
+      w.drag = [];
+      addEventListener('pointerdown', (e) => w.drag.push(e.clientX, e.clientY), true);
+      addEventListener('pointerup', (e) => w.drag.push(e.clientX, e.clientY), true);
+    });
+    const editor = await shortcutToEditor('alt+shift+g', async () => {
+      await page.waitForFunction(() => document.querySelector('glean-images-region') !== null);
+      await page.mouse.move(250, 100);
+      await page.mouse.down();
+      await page.mouse.move(330, 140, { steps: 4 });
+      await page.mouse.move(400, 180, { steps: 4 });
+      await page.mouse.up();
+    });
+    // The last press and release: the first ones are the click that gave the page the keyboard.
+    const [x1, y1, x2, y2] = await page.evaluate(() => (window as unknown as { drag: number[] }).drag.slice(-4));
+    const border = await page.evaluate(() => window.innerWidth / 2); // red | green, in CSS pixels
+    await setZoom(1);
+    const k = 1.5;
+    const left = Math.round(x1! * k);
+    const redUntil = Math.round(border * k) - left; // first green column in the picture
+    const { decoded } = await uploadFrom(editor, [[0, 0], [redUntil - 2, 10], [redUntil + 1, 10]]);
+    expect(Math.abs(decoded.width - (x2! - x1!) * k)).toBeLessThanOrEqual(1);
+    expect(Math.abs(decoded.height - (y2! - y1!) * k)).toBeLessThanOrEqual(1);
+    expect(decoded.at.map(hex)).toEqual(['#ff0000', '#ff0000', '#00ff00']);
+    await editor.close();
+  });
+
   it('a box blacked out in the editor (by keyboard) is uniformly black in the uploaded bytes; the editor passes axe', async () => {
     const editor = await shortcutToEditor('alt+shift+y');
     await editor.getByRole('button', { name: 'Add a box' }).click();
