@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { launchConfigured } from '../test/e2e/support/configured-chromium';
 import { startSandbox, USER_TOKEN } from '../test/sandbox/server';
 import { runResolveBench } from './bench/resolve-bench';
+import { runScreenshotBench } from './bench/screenshot-bench';
 import { runUploadBench } from './bench/upload-bench';
 
 async function main(): Promise<void> {
@@ -17,6 +18,11 @@ async function main(): Promise<void> {
     await runResolveBench(browser, options, sandbox);
   } finally {
     await browser.close();
+  }
+  try {
+    // Its own browsers, headful on a virtual display: the shortcut is a real key press.
+    await runScreenshotBench(sandbox);
+  } finally {
     await sandbox.close();
   }
 }
