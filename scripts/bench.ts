@@ -12,14 +12,14 @@ import { runUploadBench } from './bench/upload-bench';
 async function main(): Promise<void> {
   execFileSync('npx', ['wxt', 'build'], { stdio: 'pipe' });
   const sandbox = await startSandbox();
-  const { browser, options } = await launchConfigured(sandbox);
   try {
-    await runUploadBench(options, sandbox, USER_TOKEN);
-    await runResolveBench(browser, options, sandbox);
-  } finally {
-    await browser.close();
-  }
-  try {
+    const { browser, options } = await launchConfigured(sandbox);
+    try {
+      await runUploadBench(options, sandbox, USER_TOKEN);
+      await runResolveBench(browser, options, sandbox);
+    } finally {
+      await browser.close();
+    }
     // Its own browsers, headful on a virtual display: the shortcut is a real key press.
     await runScreenshotBench(sandbox);
   } finally {
