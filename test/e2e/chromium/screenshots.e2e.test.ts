@@ -8,17 +8,18 @@ import { launchConfigured } from '../support/configured-chromium';
 import { axeFindings } from '../support/axe';
 import { docShot } from '../support/doc-shots';
 import { startSandbox, type Sandbox } from '../support/sandbox-fixture';
-import { BAND_COLOURS, DECODE_SCRIPT, hex, pickFromContextMenu, pressKeys, QUARTERS_HTML, startXvfb, TALL_HTML, type Decoded, type Display } from '../support/screenshots';
+import { BAND_COLOURS, COPY_MARKDOWN_PREFS, DECODE_SCRIPT, hex, pickFromContextMenu, pressKeys, typeKeys, QUARTERS_HTML, startXvfb, TALL_HTML, type Decoded, type Display } from '../support/screenshots';
 
 let sandbox: Sandbox;
 let xvfb: Display;
 let browser: ChromiumWithExtension;
 let page: Page;
+let options: Page;
 
 beforeAll(async () => {
   sandbox = await startSandbox();
   xvfb = await startXvfb();
-  ({ browser } = await launchConfigured(sandbox, { headless: false }));
+  ({ browser, options } = await launchConfigured(sandbox, { headless: false }));
   page = await browser.context.newPage();
   await page.setViewportSize({ width: 1000, height: 700 });
   await page.goto(`${sandbox.origin}/demo/`);
@@ -182,5 +183,20 @@ describe('Chromium: screenshots to Glean', () => {
     const colours = decoded.at.slice(1).map(hex);
     BAND_COLOURS.forEach((c, i) => expect(colours.slice(i * 3, i * 3 + 3), `band ${i}`).toEqual([c, c, c]));
     await editor.close();
+  });
+
+  it('with "put Markdown on the clipboard", the uploaded screenshot\'s Markdown link pastes into the page', async () => {
+    await options.evaluate((prefs) => (globalThis as any).chrome.runtime.sendMessage({ type: 'screenshot.preferences.save', payload: prefs }), COPY_MARKDOWN_PREFS);
+    await page.setContent(QUARTERS_HTML + '<textarea id="paste" aria-label="paste here"></textarea>');
+    const editor = await shortcutToEditor('alt+shift+y');
+    const { stored } = await uploadFrom(editor, []);
+    await editor.locator('p.status', { hasText: 'copied' }).waitFor();
+    const url = `key=${stored.key}`;
+    await editor.close();
+    await pressKeys(xvfb.display, 'Escape');
+    await page.focus('#paste');
+    await typeKeys(xvfb.display, 'ctrl+v');
+    await expect.poll(() => page.locator('#paste').inputValue()).toMatch(/^!\[[^\]]+\]\(http[^)]+\)$/);
+    expect(await page.locator('#paste').inputValue()).toContain(url);
   });
 });

@@ -11,18 +11,19 @@ import { findExtensionPage, type FirefoxWithExtension } from '../support/firefox
 import { button } from '../support/firefox-page';
 import { FIREFOX_BUILD } from '../support/paths';
 import { startSandbox, type Sandbox } from '../support/sandbox-fixture';
-import { BAND_COLOURS, DECODE_SCRIPT, hex, pickFromContextMenu, pressKeys, QUARTERS_HTML, startXvfb, TALL_HTML, type Display } from '../support/screenshots';
+import { BAND_COLOURS, COPY_MARKDOWN_PREFS, DECODE_SCRIPT, hex, pickFromContextMenu, pressKeys, typeKeys, QUARTERS_HTML, startXvfb, TALL_HTML, type Display } from '../support/screenshots';
 
 let sandbox: Sandbox;
 let xvfb: Display;
 let firefox: FirefoxWithExtension;
 let page: Page;
+let options: Page;
 let view: { width: number; height: number; dpr: number };
 
 beforeAll(async () => {
   sandbox = await startSandbox();
   xvfb = await startXvfb();
-  ({ firefox } = await launchConfiguredFirefox(sandbox, FIREFOX_BUILD, { headless: false }));
+  ({ firefox, options } = await launchConfiguredFirefox(sandbox, FIREFOX_BUILD, { headless: false }));
   page = await firefox.browser.newPage();
   await page.goto(`${sandbox.origin}/demo/`);
   await page.setContent(QUARTERS_HTML);
@@ -65,7 +66,7 @@ async function uploadFrom(editor: Page, points: [number, number][], rect: { x: n
   expect(stored.metadata.type).toBe('FEEDBACK');
   const decoded = await page.evaluate(DECODE_SCRIPT, [stored.bytes.toString('base64'), points, rect] as [string, [number, number][], typeof rect]);
   await editor.close();
-  return decoded;
+  return Object.assign(decoded, { key });
 }
 
 const centre = (x: number, y: number): [number, number] => [Math.round(x * view.dpr), Math.round(y * view.dpr)];
@@ -155,5 +156,22 @@ describe('Firefox: screenshots to Glean', () => {
     expect(hex(decoded.at[0]!)).toBe('#000000');
     const colours = decoded.at.slice(1).map(hex);
     BAND_COLOURS.forEach((c, i) => expect(colours.slice(i * 3, i * 3 + 3), `band ${i}`).toEqual([c, c, c]));
+  });
+  it('with "put Markdown on the clipboard", the uploaded screenshot\'s Markdown link pastes into the page', async () => {
+    await options.evaluate((prefs) => (globalThis as any).browser.runtime.sendMessage({ type: 'screenshot.preferences.save', payload: prefs }), COPY_MARKDOWN_PREFS);
+    await page.setContent(QUARTERS_HTML + '<textarea id="paste" aria-label="paste here"></textarea>');
+    await pressKeys(xvfb.display, 'alt+shift+y');
+    const editor = await editorOpen();
+    await (await button(editor, 'Upload')).click();
+    await editor.waitForFunction(() => document.querySelector('p.status')?.textContent?.includes('copied'), { timeout: 30_000 });
+    const key = await editor.$eval('.result-key code', (el) => el.textContent ?? '');
+    await editor.close();
+    await pressKeys(xvfb.display, 'Escape', { x: 150, y: 200 });
+    await page.focus('#paste');
+    await typeKeys(xvfb.display, 'ctrl+v');
+    await page.waitForFunction(() => (document.getElementById('paste') as HTMLTextAreaElement).value !== '', { timeout: 10_000 });
+    const pasted = await page.$eval('#paste', (el) => (el as HTMLTextAreaElement).value);
+    expect(pasted).toMatch(/^!\[[^\]]+\]\(http[^)]+\)$/);
+    expect(pasted).toContain(`key=${key}`);
   });
 });

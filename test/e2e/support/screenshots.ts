@@ -63,8 +63,17 @@ export async function pickFromContextMenu(display: string, at: { x: number; y: n
   }
 }
 
+/** Presses keys in whatever has the keyboard now (no click first). */
+export async function typeKeys(display: string, keys: string): Promise<void> {
+  await run('xdotool', ['key', '--clearmodifiers', keys], { env: { ...process.env, DISPLAY: display } });
+}
+
+/** The payload of "screenshot.preferences.save" with Markdown put on the clipboard after an upload. */
+export const COPY_MARKDOWN_PREFS = { type: 'FEEDBACK', uploadAtOnce: false, autoCopy: 'markdown', format: 'png', quality: 0.9 } as const;
+
 /** A page of four coloured quarters (red, green / blue, yellow) that fills the viewport. */
 export const QUARTERS_HTML = `<!doctype html><html><head><style>
+textarea { position: fixed; left: 10px; top: 10px; width: 300px; height: 60px; z-index: 1; }
 html, body { margin: 0; overflow: hidden; }
 div { position: fixed; width: 50vw; height: 50vh; }
 </style></head><body>
