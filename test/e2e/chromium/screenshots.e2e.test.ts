@@ -167,6 +167,23 @@ describe('Chromium: screenshots to Glean', () => {
     await editor.close();
   });
 
+  it('a pixelated box arrives as blocks of one colour each (20 px for a 240 px box: 12 blocks across)', async () => {
+    await page.setContent(QUARTERS_HTML + '<p style="position:fixed;left:400px;top:300px;font:40px serif">secret</p>');
+    const editor = await shortcutToEditor('alt+shift+y');
+    await editor.getByRole('button', { name: 'Add a box' }).click();
+    await editor.locator('#box-0-mode').selectOption('pixelate');
+    for (const [id, value] of [['#box-0-x', '390'], ['#box-0-y', '230'], ['#box-0-width', '240'], ['#box-0-height', '240']] as const) {
+      await editor.locator(id).fill(value);
+      await editor.locator(id).press('Tab');
+    }
+    const corners: [number, number][] = [];
+    for (let by = 0; by < 12; by++) for (let bx = 0; bx < 12; bx++) for (const [dx, dy] of [[0, 0], [19, 0], [0, 19], [19, 19]]) corners.push([390 + bx * 20 + dx!, 230 + by * 20 + dy!]);
+    const { decoded } = await uploadFrom(editor, corners, { x: 390, y: 230, width: 240, height: 240 });
+    for (let b = 0; b < 144; b++) expect(new Set(decoded.at.slice(b * 4, b * 4 + 4).map(hex)).size, `block ${b}`).toBe(1);
+    expect(new Set(decoded.at.map(hex)).size).toBeGreaterThan(1);
+    await editor.close();
+  });
+
   it('Alt+Shift+O takes a page 5 screens tall: every band once, the sticky header once, the scroll put back', async () => {
     await page.setContent(TALL_HTML);
     await page.evaluate(() => window.scrollTo(0, 1234));
@@ -198,5 +215,43 @@ describe('Chromium: screenshots to Glean', () => {
     await typeKeys(xvfb.display, 'ctrl+v');
     await expect.poll(() => page.locator('#paste').inputValue()).toMatch(/^!\[[^\]]+\]\(http[^)]+\)$/);
     expect(await page.locator('#paste').inputValue()).toContain(url);
+  });
+  it('"capture and upload at once": a region goes straight to the queue with exactly its pixels, no editor', async () => {
+    await options.evaluate((prefs) => (globalThis as any).chrome.runtime.sendMessage({ type: 'screenshot.preferences.save', payload: prefs }), { ...COPY_MARKDOWN_PREFS, uploadAtOnce: true, autoCopy: 'none' });
+    await page.setContent(QUARTERS_HTML);
+    const before = new Set(sandbox.images.list().map((i) => i.key));
+    await pressKeys(xvfb.display, 'alt+shift+g');
+    await page.waitForFunction(() => document.querySelector('glean-images-region') !== null);
+    await page.mouse.move(470, 400);
+    await page.mouse.down();
+    await page.mouse.move(500, 420, { steps: 3 });
+    await page.mouse.move(530, 450, { steps: 3 });
+    await page.mouse.up();
+    await expect.poll(() => sandbox.images.list().filter((i) => !before.has(i.key)).length, { timeout: 20_000 }).toBe(1);
+    const stored = sandbox.images.list().find((i) => !before.has(i.key))!;
+    expect(stored.metadata.type).toBe('FEEDBACK');
+    const k = await dpr();
+    const decoded = await page.evaluate(DECODE_SCRIPT, [stored.bytes.toString('base64'), [[0, 0], [30 * k - 1, 50 * k - 1], [30 * k, 0], [60 * k - 1, 50 * k - 1]], null] as [string, [number, number][], null]);
+    expect({ width: decoded.width, height: decoded.height }).toEqual({ width: 60 * k, height: 50 * k });
+    expect(decoded.at.map(hex)).toEqual(['#0000ff', '#0000ff', '#ffff00', '#ffff00']);
+    expect(browser.context.pages().some((p) => p.url().includes('/screenshot.html'))).toBe(false);
+  });
+
+  it('a page closed to extensions says why a region cannot be taken there, on the toolbar button', async () => {
+    const closed = await browser.context.newPage();
+    await closed.goto('chrome://version');
+    await closed.bringToFront();
+    await pressKeys(xvfb.display, 'alt+shift+g');
+    const worker = browser.context.serviceWorkers().find((w) => w.url().includes(browser.extensionId))!;
+    const badge = () => worker.evaluate(async () => {
+      const c = (globalThis as any).chrome;
+      // The extension may not even read a browser page's address: it is the one tab without one.
+      const tab = (await c.tabs.query({})).find((t: { url?: string }) => t.url === undefined);
+      if (!tab) return { text: '', title: '' };
+      return { text: await c.action.getBadgeText({ tabId: tab.id }), title: await c.action.getTitle({ tabId: tab.id }) };
+    });
+    await expect.poll(async () => (await badge()).text, { timeout: 15_000 }).toBe('!');
+    expect((await badge()).title).toContain('closed to extensions');
+    await closed.close();
   });
 });
