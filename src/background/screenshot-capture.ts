@@ -36,10 +36,13 @@ export async function captureVisible(windowId: number, details: Record<string, u
 
 /** Runs one of page-metrics.ts's functions in the tab's top frame. */
 export async function inPage<A extends unknown[], R>(tabId: number, func: (...args: A) => R, ...args: A): Promise<Awaited<R>> {
+  const closed = () => new GleanError('invalid-input', t('shot_pageClosedToExtensions'));
   const [injection] = await browser.scripting.executeScript({ target: { tabId }, func: func as unknown as () => void, args } as Parameters<typeof browser.scripting.executeScript>[0]).catch(() => {
-    throw new GleanError('invalid-input', t('shot_pageClosedToExtensions'));
+    throw closed();
   });
-  return injection?.result as Awaited<R>;
+  // Firefox may answer for its own pages without having run the function.
+  if (injection?.result === undefined) throw closed();
+  return injection.result as Awaited<R>;
 }
 
 function scaledNote(m: PageMetrics, scale: number): string | undefined {

@@ -30,10 +30,12 @@ export interface ShotTab {
 
 /** Asks the page for a rectangle; null when the person pressed Esc. */
 async function selectRegion(tabId: number): Promise<{ rect: Rect; viewport: { width: number; height: number } } | null> {
-  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [REGION_SELECT] }).catch(() => {
+  // Firefox may answer the injection into its own pages without running it; then nobody listens.
+  const closed = () => {
     throw new GleanError('invalid-input', t('shot_pageClosedToExtensions'));
-  });
-  const reply = (await browser.tabs.sendMessage(tabId, { tool: 'select-region' }, { frameId: 0 })) as RegionReply | undefined;
+  };
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [REGION_SELECT] }).catch(closed);
+  const reply = (await browser.tabs.sendMessage(tabId, { tool: 'select-region' }, { frameId: 0 }).catch(closed)) as RegionReply | undefined;
   return reply?.ok ? reply : null;
 }
 

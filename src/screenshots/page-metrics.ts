@@ -60,7 +60,8 @@ export function scrollAndMeasure(x: number, y: number): Promise<{ scrollY: numbe
   });
 }
 
-/** Puts the scroll position back where the person left it. */
-export function restoreScroll(x: number, y: number): void {
+/** Puts the scroll position back where the person left it; true once done (an answer, not undefined). */
+export function restoreScroll(x: number, y: number): boolean {
   window.scrollTo({ left: x, top: y, behavior: 'instant' });
+  return true;
 }

@@ -11,7 +11,7 @@ import { findExtensionPage, type FirefoxWithExtension } from '../support/firefox
 import { button } from '../support/firefox-page';
 import { FIREFOX_BUILD } from '../support/paths';
 import { startSandbox, type Sandbox } from '../support/sandbox-fixture';
-import { BAND_COLOURS, COPY_MARKDOWN_PREFS, DECODE_SCRIPT, hex, pickFromContextMenu, pressKeys, typeKeys, QUARTERS_HTML, startXvfb, TALL_HTML, type Display } from '../support/screenshots';
+import { BAND_COLOURS, COPY_MARKDOWN_PREFS, DECODE_SCRIPT, hex, pickFromContextMenu, pressKeys, typeKeys, typeText, QUARTERS_HTML, startXvfb, TALL_HTML, type Display } from '../support/screenshots';
 
 let sandbox: Sandbox;
 let xvfb: Display;
@@ -141,6 +141,27 @@ describe('Firefox: screenshots to Glean', () => {
     expect(decoded.at.map(hex)).toEqual(['#ff0000', '#ff0000']);
   });
 
+  it('a pixelated box arrives as blocks of one colour each (20 px for a 240 px box: 12 blocks across)', async () => {
+    await page.setContent(QUARTERS_HTML + '<p style="position:fixed;left:250px;top:200px;font:40px serif">secret</p>');
+    await pressKeys(xvfb.display, 'alt+shift+y');
+    const editor = await editorOpen();
+    await (await button(editor, 'Add a box')).click();
+    await editor.select('#box-0-mode', 'pixelate');
+    for (const [id, value] of [['#box-0-x', '250'], ['#box-0-y', '150'], ['#box-0-width', '240'], ['#box-0-height', '240']] as const) {
+      await editor.focus(id);
+      await editor.keyboard.down('Control');
+      await editor.keyboard.press('a');
+      await editor.keyboard.up('Control');
+      await editor.keyboard.type(value);
+      await editor.keyboard.press('Tab');
+    }
+    const corners: [number, number][] = [];
+    for (let by = 0; by < 12; by++) for (let bx = 0; bx < 12; bx++) for (const [dx, dy] of [[0, 0], [19, 0], [0, 19], [19, 19]]) corners.push([250 + bx * 20 + dx!, 150 + by * 20 + dy!]);
+    const decoded = await uploadFrom(editor, corners);
+    for (let b = 0; b < 144; b++) expect(new Set(decoded.at.slice(b * 4, b * 4 + 4).map(hex)).size, `block ${b}`).toBe(1);
+    expect(new Set(decoded.at.map(hex)).size).toBeGreaterThan(1);
+  });
+
   it('Alt+Shift+O takes a page 5 screens tall: every band once, the sticky header once, the scroll put back', async () => {
     await page.setContent(TALL_HTML);
     await page.evaluate(() => window.scrollTo(0, 1234));
@@ -173,5 +194,54 @@ describe('Firefox: screenshots to Glean', () => {
     const pasted = await page.$eval('#paste', (el) => (el as HTMLTextAreaElement).value);
     expect(pasted).toMatch(/^!\[[^\]]+\]\(http[^)]+\)$/);
     expect(pasted).toContain(`key=${key}`);
+  });
+  it('"capture and upload at once": a region goes straight to the queue with exactly its pixels, no editor', async () => {
+    await options.evaluate((prefs) => (globalThis as any).browser.runtime.sendMessage({ type: 'screenshot.preferences.save', payload: prefs }), { ...COPY_MARKDOWN_PREFS, uploadAtOnce: true, autoCopy: 'none' });
+    await page.setContent(QUARTERS_HTML);
+    const before = new Set(sandbox.images.list().map((i) => i.key));
+    await pressKeys(xvfb.display, 'alt+shift+g');
+    await page.waitForFunction(() => document.querySelector('glean-images-region') !== null, { timeout: 15_000 });
+    const mid = view.width / 2;
+    const low = (view.height * 3) / 4;
+    await page.mouse.move(mid - 30, low - 25);
+    await page.mouse.down();
+    await page.mouse.move(mid, low, { steps: 3 });
+    await page.mouse.move(mid + 30, low + 25, { steps: 3 });
+    await page.mouse.up();
+    const deadline = Date.now() + 20_000;
+    while (sandbox.images.list().every((i) => before.has(i.key)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const added = sandbox.images.list().filter((i) => !before.has(i.key));
+    expect(added).toHaveLength(1);
+    expect(added[0]!.metadata.type).toBe('FEEDBACK');
+    const k = view.dpr;
+    const decoded = await page.evaluate(DECODE_SCRIPT, [added[0]!.bytes.toString('base64'), [[0, 0], [30 * k - 1, 50 * k - 1], [30 * k, 0], [60 * k - 1, 50 * k - 1]], null] as [string, [number, number][], null]);
+    expect({ width: decoded.width, height: decoded.height }).toEqual({ width: 60 * k, height: 50 * k });
+    expect(decoded.at.map(hex)).toEqual(['#0000ff', '#0000ff', '#ffff00', '#ffff00']);
+    await expect(findExtensionPage(firefox.browser, editorUrl(), 300)).rejects.toThrow();
+  });
+
+  it('a page closed to extensions says why a region cannot be taken there, on the toolbar button', async () => {
+    const closed = await firefox.browser.newPage();
+    await closed.bringToFront();
+    // WebDriver may not open about: pages; a person types the address.
+    await pressKeys(xvfb.display, 'ctrl+l');
+    await typeText(xvfb.display, 'about:support');
+    await typeKeys(xvfb.display, 'Return');
+    // A page of the browser's own process: WebDriver cannot even run a script there to check.
+    await new Promise((r) => setTimeout(r, 1500));
+    await pressKeys(xvfb.display, 'alt+shift+g');
+    const badge = () => options.evaluate(async () => {
+      const b = (globalThis as any).browser;
+      // The tab shown: the extension may not read a browser page's address.
+      const [tab] = await b.tabs.query({ active: true, lastFocusedWindow: true });
+      if (!tab) return { text: '', title: '' };
+      return { text: await b.action.getBadgeText({ tabId: tab.id }), title: await b.action.getTitle({ tabId: tab.id }) };
+    });
+    const deadline = Date.now() + 15_000;
+    while ((await badge()).text !== '!' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    const shown = await badge();
+    expect(shown.text).toBe('!');
+    expect(shown.title).toContain('closed to extensions');
+    await closed.close();
   });
 });

@@ -68,6 +68,11 @@ export async function typeKeys(display: string, keys: string): Promise<void> {
   await run('xdotool', ['key', '--clearmodifiers', keys], { env: { ...process.env, DISPLAY: display } });
 }
 
+/** Types text into whatever has the keyboard now (the address bar, say), as keys. */
+export async function typeText(display: string, text: string): Promise<void> {
+  await run('xdotool', ['type', '--delay', '20', text], { env: { ...process.env, DISPLAY: display } });
+}
+
 /** The payload of "screenshot.preferences.save" with Markdown put on the clipboard after an upload. */
 export const COPY_MARKDOWN_PREFS = { type: 'FEEDBACK', uploadAtOnce: false, autoCopy: 'markdown', format: 'png', quality: 0.9 } as const;
 
