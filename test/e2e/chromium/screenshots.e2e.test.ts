@@ -254,4 +254,29 @@ describe('Chromium: screenshots to Glean', () => {
     expect((await badge()).title).toContain('closed to extensions');
     await closed.close();
   });
+  it('Copy image puts the edited picture on the clipboard: pasted into the page, it is the capture with its box', async () => {
+    await page.setContent(QUARTERS_HTML + '<div id="paste" contenteditable="true" aria-label="paste here" style="position:fixed;left:10px;top:10px;width:200px;height:60px;background:#fff"></div>');
+    const editor = await shortcutToEditor('alt+shift+y');
+    await editor.getByRole('button', { name: 'Add a box' }).click();
+    await editor.getByRole('button', { name: 'Copy image' }).click();
+    await editor.locator('p.status', { hasText: 'copied' }).waitFor();
+    await editor.close();
+    await pressKeys(xvfb.display, 'Escape');
+    await page.focus('#paste');
+    await typeKeys(xvfb.display, 'ctrl+v');
+    const img = page.locator('#paste img');
+    await img.waitFor({ timeout: 10_000 });
+    const pasted = await img.evaluate(async (el: HTMLImageElement) => {
+      await el.decode();
+      const canvas = new OffscreenCanvas(el.naturalWidth, el.naturalHeight);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(el, 0, 0);
+      const px = (x: number, y: number) => Array.from(ctx.getImageData(x, y, 1, 1).data.slice(0, 3));
+      return { width: el.naturalWidth, height: el.naturalHeight, box: px(5, 5), red: px(200, 100), yellow: px(900, 600) };
+    });
+    const k = await dpr();
+    expect({ width: pasted.width, height: pasted.height }).toEqual({ width: 1000 * k, height: 700 * k });
+    // "Add a box" puts a black box at the crop's corner (100 x 40).
+    expect([pasted.box, pasted.red, pasted.yellow].map(hex)).toEqual(['#000000', '#ff0000', '#ffff00']);
+  });
 });

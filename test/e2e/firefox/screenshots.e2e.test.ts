@@ -244,4 +244,29 @@ describe('Firefox: screenshots to Glean', () => {
     expect(shown.title).toContain('closed to extensions');
     await closed.close();
   });
+  it('Copy image puts the edited picture on the clipboard: pasted into the page, it is the capture with its box', async () => {
+    await page.setContent(QUARTERS_HTML + '<div id="paste" contenteditable="true" aria-label="paste here" style="position:fixed;left:10px;top:10px;width:200px;height:60px;background:#fff"></div>');
+    await pressKeys(xvfb.display, 'alt+shift+y');
+    const editor = await editorOpen();
+    await (await button(editor, 'Add a box')).click();
+    await (await button(editor, 'Copy image')).click();
+    await editor.waitForFunction(() => document.querySelector('p.status')?.textContent?.includes('copied'), { timeout: 15_000 });
+    await editor.close();
+    await pressKeys(xvfb.display, 'Escape', { x: 300, y: 300 });
+    await page.focus('#paste');
+    await typeKeys(xvfb.display, 'ctrl+v');
+    await page.waitForSelector('#paste img', { timeout: 10_000 });
+    const pasted = await page.$eval('#paste img', async (el) => {
+      const img = el as HTMLImageElement;
+      await img.decode();
+      const canvas = new OffscreenCanvas(img.naturalWidth, img.naturalHeight);
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const px = (x: number, y: number) => Array.from(ctx.getImageData(x, y, 1, 1).data.slice(0, 3));
+      return { width: img.naturalWidth, height: img.naturalHeight, box: px(5, 5), yellow: px(img.naturalWidth - 5, img.naturalHeight - 5) };
+    });
+    expect({ width: pasted.width, height: pasted.height }).toEqual({ width: Math.round(view.width * view.dpr), height: Math.round(view.height * view.dpr) });
+    // "Add a box" puts a black box at the crop's corner (100 x 40).
+    expect([pasted.box, pasted.yellow].map(hex)).toEqual(['#000000', '#ffff00']);
+  });
 });
