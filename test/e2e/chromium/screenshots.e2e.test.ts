@@ -8,7 +8,7 @@ import { launchConfigured } from '../support/configured-chromium';
 import { axeFindings } from '../support/axe';
 import { docShot } from '../support/doc-shots';
 import { startSandbox, type Sandbox } from '../support/sandbox-fixture';
-import { BAND_COLOURS, COPY_MARKDOWN_PREFS, DECODE_SCRIPT, hex, pickFromContextMenu, pressKeys, typeKeys, QUARTERS_HTML, startXvfb, TALL_HTML, type Decoded, type Display } from '../support/screenshots';
+import { BAND_COLOURS, COPY_MARKDOWN_PREFS, DECODE_SCRIPT, focusedWindow, hex, pickFromContextMenu, pressKeys, typeKeys, QUARTERS_HTML, startXvfb, TALL_HTML, type Decoded, type Display } from '../support/screenshots';
 
 let sandbox: Sandbox;
 let xvfb: Display;
@@ -20,6 +20,11 @@ beforeAll(async () => {
   sandbox = await startSandbox();
   xvfb = await startXvfb();
   ({ browser, options } = await launchConfigured(sandbox, { headless: false }));
+  // The toolbar button pinned, as a person pins it (the puzzle menu), for the popup's test.
+  const extensions = await browser.context.newPage();
+  await extensions.goto('chrome://extensions');
+  await extensions.evaluate((id) => (globalThis as any).chrome.developerPrivate.updateExtensionConfiguration({ extensionId: id, pinnedToToolbar: true }), browser.extensionId);
+  await extensions.close();
   page = await browser.context.newPage();
   await page.setViewportSize({ width: 1000, height: 700 });
   await page.goto(`${sandbox.origin}/demo/`);
@@ -71,6 +76,34 @@ describe('Chromium: screenshots to Glean', () => {
     expect({ width: decoded.width, height: decoded.height }).toEqual({ width: 1000 * k, height: 700 * k });
     expect(decoded.at.map(hex)).toEqual(['#ff0000', '#ffff00']);
     await editor.close();
+  });
+
+  it("the popup's Visible area button (toolbar button clicked, then the keyboard) captures the tab", async () => {
+    await page.setContent(QUARTERS_HTML + '<p style="position:fixed;left:40px;top:40px">from the popup</p>');
+    await page.bringToFront();
+    await pressKeys(xvfb.display, 'shift'); // a click on the page: its window takes the keyboard
+    // Chromium's toolbar, right to left: menu, profile, extensions (puzzle), then the pinned button.
+    const win = await focusedWindow(xvfb.display);
+    const at = { x: win.x + win.width - 150, y: win.y + 62 };
+    const opened = browser.context.waitForEvent('page', { predicate: (p) => p.url().includes('/screenshot.html'), timeout: 30_000 });
+    await pickFromContextMenu(xvfb.display, at, [], '1');
+    await new Promise((r) => setTimeout(r, 1000));
+    // In the popup: Settings, the site switch, then the first Screenshot button.
+    for (const key of ['Tab', 'Tab', 'Tab', 'Return']) {
+      await typeKeys(xvfb.display, key);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const editor = await opened.catch(async (e: unknown) => {
+      await typeKeys(xvfb.display, 'Escape'); // the popup, if it is still open, must not keep the keyboard
+      throw e;
+    });
+    await editor.waitForSelector('.board img');
+    const k = await dpr();
+    const { decoded } = await uploadFrom(editor, [[250 * k, 175 * k], [750 * k, 525 * k]]);
+    expect({ width: decoded.width, height: decoded.height }).toEqual({ width: 1000 * k, height: 700 * k });
+    expect(decoded.at.map(hex)).toEqual(['#ff0000', '#ffff00']);
+    await editor.close();
+    await page.setContent(QUARTERS_HTML);
   });
 
   it('Alt+Shift+Y takes the visible area; the editor sends it as FEEDBACK with the right pixels', async () => {
@@ -237,24 +270,9 @@ describe('Chromium: screenshots to Glean', () => {
     expect(browser.context.pages().some((p) => p.url().includes('/screenshot.html'))).toBe(false);
   });
 
-  it('a page closed to extensions says why a region cannot be taken there, on the toolbar button', async () => {
-    const closed = await browser.context.newPage();
-    await closed.goto('chrome://version');
-    await closed.bringToFront();
-    await pressKeys(xvfb.display, 'alt+shift+g');
-    const worker = browser.context.serviceWorkers().find((w) => w.url().includes(browser.extensionId))!;
-    const badge = () => worker.evaluate(async () => {
-      const c = (globalThis as any).chrome;
-      // The extension may not even read a browser page's address: it is the one tab without one.
-      const tab = (await c.tabs.query({})).find((t: { url?: string }) => t.url === undefined);
-      if (!tab) return { text: '', title: '' };
-      return { text: await c.action.getBadgeText({ tabId: tab.id }), title: await c.action.getTitle({ tabId: tab.id }) };
-    });
-    await expect.poll(async () => (await badge()).text, { timeout: 15_000 }).toBe('!');
-    expect((await badge()).title).toContain('closed to extensions');
-    await closed.close();
-  });
   it('Copy image puts the edited picture on the clipboard: pasted into the page, it is the capture with its box', async () => {
+    // Back to the editor (the test before uploaded at once).
+    await options.evaluate((prefs) => (globalThis as any).chrome.runtime.sendMessage({ type: 'screenshot.preferences.save', payload: prefs }), { ...COPY_MARKDOWN_PREFS, autoCopy: 'none' });
     await page.setContent(QUARTERS_HTML + '<div id="paste" contenteditable="true" aria-label="paste here" style="position:fixed;left:10px;top:10px;width:200px;height:60px;background:#fff"></div>');
     const editor = await shortcutToEditor('alt+shift+y');
     await editor.getByRole('button', { name: 'Add a box' }).click();
@@ -278,5 +296,23 @@ describe('Chromium: screenshots to Glean', () => {
     expect({ width: pasted.width, height: pasted.height }).toEqual({ width: 1000 * k, height: 700 * k });
     // "Add a box" puts a black box at the crop's corner (100 x 40).
     expect([pasted.box, pasted.red, pasted.yellow].map(hex)).toEqual(['#000000', '#ff0000', '#ffff00']);
+  });
+
+  it('a page closed to extensions says why a region cannot be taken there, on the toolbar button', async () => {
+    const closed = await browser.context.newPage();
+    await closed.goto('chrome://version');
+    await closed.bringToFront();
+    await pressKeys(xvfb.display, 'alt+shift+g');
+    const worker = browser.context.serviceWorkers().find((w) => w.url().includes(browser.extensionId))!;
+    const badge = () => worker.evaluate(async () => {
+      const c = (globalThis as any).chrome;
+      // The extension may not even read a browser page's address: it is the one tab without one.
+      const tab = (await c.tabs.query({})).find((t: { url?: string }) => t.url === undefined);
+      if (!tab) return { text: '', title: '' };
+      return { text: await c.action.getBadgeText({ tabId: tab.id }), title: await c.action.getTitle({ tabId: tab.id }) };
+    });
+    await expect.poll(async () => (await badge()).text, { timeout: 15_000 }).toBe('!');
+    expect((await badge()).title).toContain('closed to extensions');
+    await closed.close();
   });
 });

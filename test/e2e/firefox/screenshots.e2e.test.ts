@@ -220,31 +220,9 @@ describe('Firefox: screenshots to Glean', () => {
     await expect(findExtensionPage(firefox.browser, editorUrl(), 300)).rejects.toThrow();
   });
 
-  it('a page closed to extensions says why a region cannot be taken there, on the toolbar button', async () => {
-    const closed = await firefox.browser.newPage();
-    await closed.bringToFront();
-    // WebDriver may not open about: pages; a person types the address.
-    await pressKeys(xvfb.display, 'ctrl+l');
-    await typeText(xvfb.display, 'about:support');
-    await typeKeys(xvfb.display, 'Return');
-    // A page of the browser's own process: WebDriver cannot even run a script there to check.
-    await new Promise((r) => setTimeout(r, 1500));
-    await pressKeys(xvfb.display, 'alt+shift+g');
-    const badge = () => options.evaluate(async () => {
-      const b = (globalThis as any).browser;
-      // The tab shown: the extension may not read a browser page's address.
-      const [tab] = await b.tabs.query({ active: true, lastFocusedWindow: true });
-      if (!tab) return { text: '', title: '' };
-      return { text: await b.action.getBadgeText({ tabId: tab.id }), title: await b.action.getTitle({ tabId: tab.id }) };
-    });
-    const deadline = Date.now() + 15_000;
-    while ((await badge()).text !== '!' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-    const shown = await badge();
-    expect(shown.text).toBe('!');
-    expect(shown.title).toContain('closed to extensions');
-    await closed.close();
-  });
   it('Copy image puts the edited picture on the clipboard: pasted into the page, it is the capture with its box', async () => {
+    // Back to the editor (the test before uploaded at once).
+    await options.evaluate((prefs) => (globalThis as any).browser.runtime.sendMessage({ type: 'screenshot.preferences.save', payload: prefs }), { ...COPY_MARKDOWN_PREFS, autoCopy: 'none' });
     await page.setContent(QUARTERS_HTML + '<div id="paste" contenteditable="true" aria-label="paste here" style="position:fixed;left:10px;top:10px;width:200px;height:60px;background:#fff"></div>');
     await pressKeys(xvfb.display, 'alt+shift+y');
     const editor = await editorOpen();
@@ -268,5 +246,30 @@ describe('Firefox: screenshots to Glean', () => {
     expect({ width: pasted.width, height: pasted.height }).toEqual({ width: Math.round(view.width * view.dpr), height: Math.round(view.height * view.dpr) });
     // "Add a box" puts a black box at the crop's corner (100 x 40).
     expect([pasted.box, pasted.yellow].map(hex)).toEqual(['#000000', '#ffff00']);
+  });
+
+  it('a page closed to extensions says why a region cannot be taken there, on the toolbar button', async () => {
+    const closed = await firefox.browser.newPage();
+    await closed.bringToFront();
+    // WebDriver may not open about: pages; a person types the address.
+    await pressKeys(xvfb.display, 'ctrl+l');
+    await typeText(xvfb.display, 'about:support');
+    await typeKeys(xvfb.display, 'Return');
+    // A page of the browser's own process: WebDriver cannot even run a script there to check.
+    await new Promise((r) => setTimeout(r, 1500));
+    await pressKeys(xvfb.display, 'alt+shift+g');
+    const badge = () => options.evaluate(async () => {
+      const b = (globalThis as any).browser;
+      // The tab shown: the extension may not read a browser page's address.
+      const [tab] = await b.tabs.query({ active: true, lastFocusedWindow: true });
+      if (!tab) return { text: '', title: '' };
+      return { text: await b.action.getBadgeText({ tabId: tab.id }), title: await b.action.getTitle({ tabId: tab.id }) };
+    });
+    const deadline = Date.now() + 15_000;
+    while ((await badge()).text !== '!' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    const shown = await badge();
+    expect(shown.text).toBe('!');
+    expect(shown.title).toContain('closed to extensions');
+    await closed.close();
   });
 });

@@ -50,13 +50,13 @@ export async function pressKeys(display: string, keys: string, at = { x: 640, y:
 }
 
 /**
- * Right-clicks at `at` and picks an entry of the browser's own context menu with the keyboard, as
- * a person would: each key in `keys` is pressed after a pause for the menu to follow.
+ * Right-clicks at `at` (or clicks with another `mouseButton`) and picks an entry of the menu that
+ * opens with the keyboard, as a person would: each key in `keys` after a pause for the menu.
  */
-export async function pickFromContextMenu(display: string, at: { x: number; y: number }, keys: readonly string[]): Promise<void> {
+export async function pickFromContextMenu(display: string, at: { x: number; y: number }, keys: readonly string[], mouseButton = '3'): Promise<void> {
   const env = { ...process.env, DISPLAY: display };
   await run('xdotool', ['mousemove', String(at.x), String(at.y)], { env });
-  await run('xdotool', ['click', '3'], { env });
+  await run('xdotool', ['click', mouseButton], { env });
   for (const key of keys) {
     await new Promise((r) => setTimeout(r, 400));
     await run('xdotool', ['key', key], { env });
@@ -66,6 +66,13 @@ export async function pickFromContextMenu(display: string, at: { x: number; y: n
 /** Presses keys in whatever has the keyboard now (no click first). */
 export async function typeKeys(display: string, keys: string): Promise<void> {
   await run('xdotool', ['key', '--clearmodifiers', keys], { env: { ...process.env, DISPLAY: display } });
+}
+
+/** Where the window that has the keyboard is on the screen (X's own answer; there is no window manager). */
+export async function focusedWindow(display: string): Promise<{ x: number; y: number; width: number; height: number }> {
+  const { stdout } = await run('xdotool', ['getwindowfocus', 'getwindowgeometry', '--shell'], { env: { ...process.env, DISPLAY: display } });
+  const v = Object.fromEntries(stdout.trim().split('\n').map((line) => line.split('=') as [string, string]));
+  return { x: Number(v.X), y: Number(v.Y), width: Number(v.WIDTH), height: Number(v.HEIGHT) };
 }
 
 /** Types text into whatever has the keyboard now (the address bar, say), as keys. */
