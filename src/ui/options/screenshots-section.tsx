@@ -2,13 +2,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { IMAGE_TYPES, type ImageType } from '../../glean/types';
 import { t } from '../../i18n/t';
 import { OUTPUT_FORMATS } from '../components/format-options';
-
-/** A screenshot is always encoded anew: every format but "keep". */
-const SHOT_FORMATS = OUTPUT_FORMATS.filter((f) => f.value !== 'keep');
 import { MessageError, send } from '../../messaging/send';
 import type { ShotFormat } from '../../screenshots/compose';
 import type { AutoCopy, ScreenshotPreferences } from '../../screenshots/preferences';
 import { StatusLine, type Status } from '../components/status-line';
+
+/** A screenshot is always encoded anew: every format but "keep". */
+const SHOT_FORMATS = OUTPUT_FORMATS.filter((f) => f.value !== 'keep');
 
 const messageOf = (e: unknown) => (e instanceof MessageError ? e.info.message : e instanceof Error ? e.message : String(e));
 

@@ -2,9 +2,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { altFor, formatCopy } from '../../history/copy-formats';
 import { t } from '../../i18n/t';
 import { OUTPUT_FORMATS } from '../components/format-options';
-
-/** A screenshot is always encoded anew: every format but "keep". */
-const SHOT_FORMATS = OUTPUT_FORMATS.filter((f) => f.value !== 'keep');
 import type { CaptureView } from '../../messaging/protocol';
 import { send } from '../../messaging/send';
 import { compose, type Redaction, type ShotFormat } from '../../screenshots/compose';
@@ -19,6 +16,9 @@ import { MetadataForm } from '../popup/metadata-form';
 import { UploadProgress } from '../popup/upload-progress';
 import { useJobs } from '../popup/use-queue-events';
 import { shotFileName } from '../../screenshots/shot-name';
+
+/** A screenshot is always encoded anew: every format but "keep". */
+const SHOT_FORMATS = OUTPUT_FORMATS.filter((f) => f.value !== 'keep');
 
 interface FormProps {
   bitmap: ImageBitmap;
@@ -42,7 +42,9 @@ export function EditorForm({ bitmap, crop, boxes, capture, settings, prefs }: Fo
   const copied = useRef(false);
   const { jobs, pause, remember } = useJobs();
   const job = jobId ? jobs[jobId] : undefined;
-  const name = shotFileName(capture.pageUrl, format);
+  // Named once, at the time the window opened; the extension follows the format chosen.
+  const [taken] = useState(() => new Date());
+  const name = shotFileName(capture.pageUrl, format, taken);
 
   const picture = () => compose(bitmap, { crop, redactions: boxes, format, quality: quality / 100 });
 
