@@ -49,6 +49,16 @@ async function axeFindings(target: Page): Promise<string[]> {
   });
 }
 
+/** Replaces a field's number as a person does: select it all, type, Tab on. */
+async function retype(editor: Page, selector: string, value: string): Promise<void> {
+  await editor.focus(selector);
+  await editor.keyboard.down('Control');
+  await editor.keyboard.press('a');
+  await editor.keyboard.up('Control');
+  await editor.keyboard.type(value);
+  await editor.keyboard.press('Tab');
+}
+
 const editorUrl = () => `${firefox.baseUrl}screenshot.html`;
 
 async function editorOpen(): Promise<Page> {
@@ -128,12 +138,7 @@ describe('Firefox: screenshots to Glean', () => {
     const editor = await editorOpen();
     await (await button(editor, 'Add a box')).click();
     for (const [id, value] of [['#box-0-x', '100'], ['#box-0-y', '50'], ['#box-0-width', '200'], ['#box-0-height', '150']] as const) {
-      await editor.focus(id);
-      await editor.keyboard.down('Control');
-      await editor.keyboard.press('a');
-      await editor.keyboard.up('Control');
-      await editor.keyboard.type(value);
-      await editor.keyboard.press('Tab');
+      await retype(editor, id, value);
     }
     expect(await axeFindings(editor)).toEqual([]);
     const decoded = await uploadFrom(editor, [[99, 49], [300, 200]], { x: 100, y: 50, width: 200, height: 150 });
@@ -148,12 +153,7 @@ describe('Firefox: screenshots to Glean', () => {
     await (await button(editor, 'Add a box')).click();
     await editor.select('#box-0-mode', 'pixelate');
     for (const [id, value] of [['#box-0-x', '250'], ['#box-0-y', '150'], ['#box-0-width', '240'], ['#box-0-height', '240']] as const) {
-      await editor.focus(id);
-      await editor.keyboard.down('Control');
-      await editor.keyboard.press('a');
-      await editor.keyboard.up('Control');
-      await editor.keyboard.type(value);
-      await editor.keyboard.press('Tab');
+      await retype(editor, id, value);
     }
     const corners: [number, number][] = [];
     for (let by = 0; by < 12; by++) for (let bx = 0; bx < 12; bx++) for (const [dx, dy] of [[0, 0], [19, 0], [0, 19], [19, 19]]) corners.push([250 + bx * 20 + dx!, 150 + by * 20 + dy!]);
