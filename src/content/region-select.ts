@@ -51,6 +51,8 @@ export function selectRegion(): Promise<RegionReply> {
       size.textContent = `${Math.round(r.width)} × ${Math.round(r.height)}`;
       Object.assign(size.style, { display: 'block', left: `${r.x}px`, top: `${Math.max(0, r.y - 26)}px` });
     };
+    // The drag is ours: the page's own handlers (which bubble) do not get to act on it.
+    for (const type of ['pointerdown', 'pointermove', 'pointerup', 'click', 'mousedown', 'mouseup'] as const) layer.addEventListener(type, (e) => e.stopPropagation());
     layer.addEventListener('pointerdown', (e) => {
       e.preventDefault();
       if (!e.isTrusted || e.button !== 0) return;
