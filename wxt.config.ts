@@ -43,6 +43,15 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     // WXT fills `icons` from public/icon/<size>.png (scripts/make-icons.ts draws them) but not the
     // toolbar button's; WXT adds the popup to this.
+    // Screenshot shortcuts. Alt+Shift with a letter that neither browser uses (Firefox's own
+    // screenshot key is Ctrl+Shift+S; Chromium 156 silently drops suggestions it keeps for itself,
+    // such as Alt+Shift+R, P and W; Firefox ignores Alt+Shift+V); people change them in the browser's shortcut settings. A
+    // press grants activeTab on that tab, which is all a capture needs.
+    commands: {
+      'screenshot-visible': { suggested_key: { default: 'Alt+Shift+Y' }, description: '__MSG_cmd_screenshotVisible__' },
+      'screenshot-region': { suggested_key: { default: 'Alt+Shift+G' }, description: '__MSG_cmd_screenshotRegion__' },
+      'screenshot-page': { suggested_key: { default: 'Alt+Shift+O' }, description: '__MSG_cmd_screenshotPage__' },
+    },
     action: { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png' } },
     ...(browser === 'firefox'
       ? {

@@ -7,18 +7,24 @@ import { execFileSync } from 'node:child_process';
 import { launchConfigured } from '../test/e2e/support/configured-chromium';
 import { startSandbox, USER_TOKEN } from '../test/sandbox/server';
 import { runResolveBench } from './bench/resolve-bench';
+import { runScreenshotBench } from './bench/screenshot-bench';
 import { summarize } from './bench/targets';
 import { runUploadBench } from './bench/upload-bench';
 
 async function main(): Promise<number> {
   execFileSync('npx', ['wxt', 'build'], { stdio: 'pipe' });
   const sandbox = await startSandbox();
-  const { browser, options } = await launchConfigured(sandbox);
   try {
-    await runUploadBench(browser, options, sandbox, USER_TOKEN);
-    await runResolveBench(browser, options, sandbox);
+    const { browser, options } = await launchConfigured(sandbox);
+    try {
+      await runUploadBench(browser, options, sandbox, USER_TOKEN);
+      await runResolveBench(browser, options, sandbox);
+    } finally {
+      await browser.close();
+    }
+    // Its own browsers, headful on a virtual display: the shortcut is a real key press.
+    await runScreenshotBench(sandbox);
   } finally {
-    await browser.close();
     await sandbox.close();
   }
   const missed = summarize();

@@ -34,6 +34,9 @@ if [[ -z "${CHROMIUM_PATH:-}" && ! -e $german_pak ]]; then missing+=(chromium-l1
 # And Firefox ESR in German, which needs its German language pack.
 german_xpi=/usr/lib/firefox-esr/browser/extensions/langpack-de@firefox-esr.mozilla.org.xpi
 if [[ -z "${FIREFOX_PATH:-}" && ! -e $german_xpi ]]; then missing+=(firefox-esr-l10n-de); fi
+# The screenshot tests run the browsers headful on a virtual display and press their shortcuts.
+command -v Xvfb >/dev/null || missing+=(xvfb)
+command -v xdotool >/dev/null || missing+=(xdotool)
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 
 # Debian proper: both packages are in the main archive. (Ubuntu ships chromium
@@ -55,7 +58,8 @@ if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null &&
   if have CHROMIUM_PATH /usr/bin/chromium /usr/bin/chromium-browser &&
      have FIREFOX_PATH /usr/bin/firefox-esr /usr/bin/firefox &&
      { [[ -n "${CHROMIUM_PATH:-}" ]] || [[ -e $german_pak ]]; } &&
-     { [[ -n "${FIREFOX_PATH:-}" ]] || [[ -e $german_xpi ]]; }; then
+     { [[ -n "${FIREFOX_PATH:-}" ]] || [[ -e $german_xpi ]]; } &&
+     command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
     exit 0
   fi
   echo "install-browsers: apt-get finished but a browser is still missing" >&2
@@ -64,7 +68,7 @@ fi
 
 cat >&2 <<MSG
 install-browsers: missing ${missing[*]}. The e2e tests use system browsers.
-  On Debian, as root:  apt-get update && apt-get install -y chromium chromium-l10n firefox-esr firefox-esr-l10n-de
+  On Debian, as root:  apt-get update && apt-get install -y chromium chromium-l10n firefox-esr firefox-esr-l10n-de xvfb xdotool
   Or set CHROMIUM_PATH / FIREFOX_PATH to executables you already have.
 MSG
 exit 1

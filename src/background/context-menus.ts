@@ -1,11 +1,12 @@
 /**
  * Creates the right-click entries: on images and image links, "Upload to Glean" and the
- * "Upload to Glean as" presets; anywhere else, "Upload background image to Glean".
+ * "Upload to Glean as" presets; anywhere else, "Upload background image to Glean"; everywhere,
+ * "Upload screenshot to Glean" with its three kinds.
  */
 import { browser } from 'wxt/browser';
 import { t } from '../i18n/t';
 import { hasContextMenus } from './capabilities';
-import { IMAGE_LINK_PATTERNS, LINK_SUFFIX, MENU, PRESETS, profileTitle } from './menu-actions';
+import { IMAGE_LINK_PATTERNS, LINK_SUFFIX, MENU, PRESETS, profileTitle, SHOT_ENTRIES, SHOT_MENU } from './menu-actions';
 
 type CreateProps = Parameters<typeof browser.contextMenus.create>[0];
 
@@ -40,6 +41,9 @@ export async function createMenus(userId: string): Promise<void> {
     await create({ id: MENU.details + suffix, parentId: MENU.uploadAs + suffix, title: t('menu_uploadWithDetails'), ...on });
   }
   await create({ id: MENU.background, title: t('menu_uploadBackground'), contexts: ['page', 'frame'] });
+  const anywhere: CreateProps['contexts'] = ['all'];
+  await create({ id: SHOT_MENU, title: t('menu_shot'), contexts: anywhere });
+  for (const entry of SHOT_ENTRIES) await create({ id: entry.id, parentId: SHOT_MENU, title: t(entry.title), contexts: anywhere });
 }
 
 /** Keeps the profile entry's title in step with "Your user ID". */

@@ -10,6 +10,7 @@ import { oauthHandlers } from './oauth-handlers';
 import { pageImageHandlers } from './page-images';
 import { policyHandlers } from './policy-handlers';
 import { preferenceHandlers } from './preference-handlers';
+import { screenshotHandlers } from './screenshot-handlers';
 import { settingsHandlers } from './settings-handlers';
 import { siteHandlers } from './site-access';
 import { tabHandlers } from './tab-handlers';
@@ -46,5 +47,6 @@ export function backgroundHandlers(): Handlers {
     preferenceHandlers,
     oauthHandlers,
     policyHandlers,
+    screenshotHandlers,
   );
 }

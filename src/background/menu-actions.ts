@@ -5,6 +5,7 @@
 import type { ImageMetadataFields, ImageType } from '../glean/types';
 import { t, type MessageKey } from '../i18n/t';
 import type { UploadPreferences } from '../settings/upload-preferences';
+import type { CaptureKind } from '../screenshots/preferences';
 
 export const MENU = {
   upload: 'glean-upload',
@@ -12,6 +13,19 @@ export const MENU = {
   details: 'glean-upload-details',
   background: 'glean-upload-background',
 } as const;
+
+/** "Upload screenshot to Glean" and its three kinds, on any part of a page. */
+export const SHOT_MENU = 'glean-shot';
+export const SHOT_ENTRIES: ReadonlyArray<{ id: string; kind: CaptureKind; title: MessageKey }> = [
+  { id: 'glean-shot-visible', kind: 'visible', title: 'menu_shotVisible' },
+  { id: 'glean-shot-region', kind: 'region', title: 'menu_shotRegion' },
+  { id: 'glean-shot-page', kind: 'page', title: 'menu_shotPage' },
+];
+
+/** The capture kind of a screenshot entry, or undefined for every other entry. */
+export function shotKind(menuItemId: string): CaptureKind | undefined {
+  return SHOT_ENTRIES.find((e) => e.id === menuItemId)?.kind;
+}
 
 /** Entries on image links carry this suffix; they act like the same entries on images. */
 export const LINK_SUFFIX = '-link';

@@ -11,7 +11,8 @@ import type { ToastState } from '../content/page-tools-protocol';
 import type { HistoryEntry } from '../history/types';
 import { t } from '../i18n/t';
 import { acquireImage } from './acquire-image';
-import { menuChoice } from './menu-actions';
+import { menuChoice, shotKind } from './menu-actions';
+import { start as startShot } from './screenshot-flow';
 import { askPage, findInPage } from './page-access';
 import { markTab, toastForJob } from './toast-relay';
 import { offerShow } from './toast-offers';
@@ -112,7 +113,13 @@ export async function openDetails(target: { tabId: number; frameId: number; src:
 }
 
 /** The menus.onClicked listener: asks for the image's site inside the click, then uploads. */
-export function onMenuClicked(info: { menuItemId: string | number; srcUrl?: string; linkUrl?: string; pageUrl?: string; frameUrl?: string; frameId?: number; targetElementId?: number }, tab?: { id?: number }): void {
+export function onMenuClicked(info: { menuItemId: string | number; srcUrl?: string; linkUrl?: string; pageUrl?: string; frameUrl?: string; frameId?: number; targetElementId?: number }, tab?: { id?: number; windowId?: number; url?: string }): void {
+  // Screenshots ask for no site: the click's activeTab grant is all a capture needs.
+  const kind = shotKind(String(info.menuItemId));
+  if (kind) {
+    if (tab?.id !== undefined && tab.id >= 0) startShot({ ...tab, id: tab.id }, kind);
+    return;
+  }
   const src = info.srcUrl ?? info.linkUrl;
   const pattern = imageSitePattern(src, info.pageUrl);
   // First thing, synchronously: browsers accept a permission request only inside the click.

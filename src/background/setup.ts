@@ -11,6 +11,7 @@ import { hasContextMenus } from './capabilities';
 import { loadSettings } from '../db/settings';
 import { applyPolicy } from './policy-apply';
 import { onPolicyChanged } from './policy-source';
+import { setupScreenshotCommands } from './screenshot-handlers';
 
 /** Wires every background listener; the entrypoint calls this and nothing else. */
 export function setupBackground(): void {
@@ -22,6 +23,7 @@ export function setupBackground(): void {
 
   // No context menus on Firefox for Android: everything else (popup, options, pages) still works.
   if (hasContextMenus()) browser.contextMenus.onClicked.addListener(onMenuClicked);
+  setupScreenshotCommands();
   browser.runtime.onInstalled.addListener(({ reason }) => {
     void syncContentScripts();
     void loadSettings().then((s) => createMenus(s.userId));

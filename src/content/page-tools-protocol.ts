@@ -14,7 +14,9 @@ export type ToastState =
 export type PageToolRequest =
   | { tool: 'read-image'; src: string; capBytes: number }
   | { tool: 'find-image'; targetElementId?: number }
-  | { tool: 'toast'; toast: ToastState };
+  | { tool: 'toast'; toast: ToastState }
+  /** Before a screenshot: our own toast must not be in it. */
+  | { tool: 'hide-toast' };
 
 export type ReadImageReply = { ok: true; bytes: ArrayBuffer; type: string } | { ok: false; message: string };
 /** `cancelled`: the person pressed Esc instead of picking; nothing to say to them. */
@@ -31,6 +33,8 @@ export function isPageToolRequest(m: unknown): m is PageToolRequest {
       return r.targetElementId === undefined || typeof r.targetElementId === 'number';
     case 'toast':
       return typeof r.toast === 'object' && r.toast !== null && typeof (r.toast as { kind?: unknown }).kind === 'string';
+    case 'hide-toast':
+      return true;
     default:
       return false;
   }

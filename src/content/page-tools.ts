@@ -9,7 +9,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { t } from '../i18n/t';
 import { findImage } from './pick-image';
 import { isPageToolRequest, type ReadImageReply } from './page-tools-protocol';
-import { showToast } from './toast';
+import { hideToast, showToast } from './toast';
 
 const flag = '__gleanImagesPageTools';
 
@@ -42,6 +42,10 @@ export function init(ctx: ContentScriptContext): void {
       case 'toast':
         showToast(message.toast);
         return Promise.resolve(true);
+      case 'hide-toast':
+        hideToast();
+        // Answered once the page was painted without it, so the capture that follows is clean.
+        return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true))));
     }
   };
   browser.runtime.onMessage.addListener(listener);

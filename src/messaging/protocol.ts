@@ -13,6 +13,8 @@ import type { ProcessingOptions } from '../images/types';
 import type { PageImage } from '../page-images/types';
 import type { PolicyView } from '../policy/types';
 import type { JobSource, JobSummary, QueueCounts, QueuePause } from '../queue/types';
+import type { Rect } from '../screenshots/geometry';
+import type { CaptureKind, ScreenshotPreferences } from '../screenshots/preferences';
 
 /** Who may send a message: the extension's own pages (popup, options), or a content script in a tab. */
 export type SenderKind = 'page' | 'content';
@@ -81,6 +83,17 @@ export interface QueueEvent {
   pause: QueuePause | null;
 }
 
+/** A capture as the screenshot editor gets it: PNG bytes, the region's crop, a note on scaling. */
+export interface CaptureView {
+  bytes: ArrayBuffer;
+  tabId: number;
+  pageUrl?: string;
+  /** In the capture's pixels: the region the person selected. */
+  crop?: Rect;
+  /** Said in words when the page had to be scaled to fit a picture. */
+  note?: string;
+}
+
 /** An error as it crosses a message boundary: plain data, worded for people. */
 export interface ErrorInfo {
   kind: string;
@@ -132,6 +145,18 @@ export interface ProtocolMap {
   'oauth.signOut': { from: 'page'; request: null; response: PublicSettings };
   /** What the organisation's policy sets and locks, and the values it ignored (with why). */
   'policy.get': { from: 'page'; request: null; response: PolicyView };
+  /** The popup's screenshot buttons: capture the tab, then open the editor or upload at once. */
+  'screenshot.start': { from: 'page'; request: { tabId: number; kind: CaptureKind }; response: null };
+  /** The editor window's capture, by the id in its address. */
+  'screenshot.get': { from: 'page'; request: { id: string }; response: CaptureView };
+  /** The editor's finished picture, into the upload queue (the toast follows it in `tabId`). */
+  'screenshot.upload': {
+    from: 'page';
+    request: UploadOptions & { bytes: ArrayBuffer; fileName: string; tabId?: number; pageUrl?: string };
+    response: EnqueueResult;
+  };
+  'screenshot.preferences.get': { from: 'page'; request: null; response: ScreenshotPreferences };
+  'screenshot.preferences.save': { from: 'page'; request: ScreenshotPreferences; response: ScreenshotPreferences };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -175,6 +200,11 @@ export const SENDER_OF: { [K in MessageType]: ProtocolMap[K]['from'] } = {
   'oauth.signIn': 'page',
   'oauth.signOut': 'page',
   'policy.get': 'page',
+  'screenshot.start': 'page',
+  'screenshot.get': 'page',
+  'screenshot.upload': 'page',
+  'screenshot.preferences.get': 'page',
+  'screenshot.preferences.save': 'page',
 };
 
 /** Limits shared by the content script (which batches) and the background (which checks). */

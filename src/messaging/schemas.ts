@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { IMAGE_TYPES } from '../glean/types';
 import { PREFERENCE_BOUNDS as BOUND } from '../settings/upload-preferences';
+import { CAPTURE_KINDS } from '../screenshots/preferences';
 import { LIMITS, type MessageType, type ProtocolMap } from './protocol';
 
 const field = v.pipe(v.string(), v.maxLength(LIMITS.fieldLength));
@@ -105,6 +106,23 @@ export const REQUEST_SCHEMAS = {
   'sites.everywhere.get': v.null(),
   'sites.everywhere.set': v.strictObject({ everywhere: v.boolean() }),
   'tab.gleanImages': v.strictObject({ tabId }),
+  'screenshot.start': v.strictObject({ tabId, kind: v.picklist(CAPTURE_KINDS) }),
+  'screenshot.get': v.strictObject({ id: v.pipe(v.string(), v.uuid()) }),
+  'screenshot.upload': v.strictObject({
+    ...uploadOptions,
+    bytes: v.instance(ArrayBuffer),
+    fileName: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+    tabId: v.optional(tabId),
+    pageUrl,
+  }),
+  'screenshot.preferences.get': v.null(),
+  'screenshot.preferences.save': v.strictObject({
+    type: v.picklist(IMAGE_TYPES),
+    uploadAtOnce: v.boolean(),
+    autoCopy: v.picklist(['none', 'url', 'markdown']),
+    format: v.picklist(['png', 'jpeg', 'webp']),
+    quality: v.pipe(v.number(), v.minValue(0.1), v.maxValue(1)),
+  }),
   // Keys only: a content script never names a URL; the background builds each one itself.
   'page.keys': v.strictObject({
     keys: v.pipe(v.array(v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.keyLength))), v.minLength(1), v.maxLength(LIMITS.keysPerResolve)),

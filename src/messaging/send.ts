@@ -16,8 +16,8 @@ export class MessageError extends Error {
  */
 export const RESEND_DELAYS_MS: readonly number[] = [100, 250, 500, 1000, 2000];
 
-/** Not sent again by itself: it opens a sign-in window, which a second try would open twice. */
-const SENT_ONCE: ReadonlySet<MessageType> = new Set(['oauth.signIn']);
+/** Not sent again by itself: each opens a window (sign-in, screenshot editor), which a second try would open twice. */
+const SENT_ONCE: ReadonlySet<MessageType> = new Set(['oauth.signIn', 'screenshot.start']);
 
 export interface SendOptions {
   /** The waits between tries (tests shorten them); empty: one try only. */

@@ -12,6 +12,7 @@ import { isLocked, PolicyNotes, usePolicy } from './policy-parts';
 import { SignInMethod } from './sign-in-method';
 import { SitesSection } from './sites-section';
 import { UploadsSection } from './uploads-section';
+import { ScreenshotsSection } from './screenshots-section';
 
 const EMPTY_DRAFT: SettingsDraft = { backend: '', tokenType: 'user', actAs: '', userId: '' };
 
@@ -176,6 +177,7 @@ export function OptionsApp() {
         <StatusLine status={status} busy={busy} />
       </form>
       <UploadsSection policy={policy} />
+      <ScreenshotsSection />
       <SitesSection policy={policy} />
     </main>
   );

@@ -9,6 +9,7 @@ import { LookupTab } from './lookup-tab';
 import { openSettings } from './open-settings';
 import { PageTab } from './page-tab';
 import { routeFrom } from './popup-route';
+import { ScreenshotButtons } from './screenshot-buttons';
 import { SiteSwitch } from './site-switch';
 import { ProcessingDefaults } from './processing-defaults';
 import { Tabs, type TabSpec } from './tabs';
@@ -65,6 +66,7 @@ export function PopupApp() {
           <button type="button" class="small header-settings" onClick={openSettings}>{t('common_settings')}</button>
         )}
         {ready && tabsMode && <SiteSwitch />}
+        {ready && tabsMode && <ScreenshotButtons />}
       </header>
       {settings?.needsSignIn && <p class="error" role="alert">{t('popup_signInEnded')} <button type="button" class="small" onClick={openSettings}>{t('popup_signInAgain')}</button></p>}
       {error && <p class="error" role="alert">{error}</p>}

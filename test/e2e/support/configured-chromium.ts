@@ -6,7 +6,7 @@ import { CHROME_BUILD } from './paths';
 import type { Sandbox } from './sandbox-fixture';
 
 /** Launches, grants the sandbox's host, and saves backend and user token; returns the options page. */
-export async function launchConfigured(sandbox: Sandbox, opts: { userDataDir?: string } = {}): Promise<{ browser: ChromiumWithExtension; options: Page }> {
+export async function launchConfigured(sandbox: Sandbox, opts: { userDataDir?: string; headless?: boolean } = {}): Promise<{ browser: ChromiumWithExtension; options: Page }> {
   const browser = await launchChromiumWithExtension(CHROME_BUILD, opts);
   const options = await firstRunOptionsPage(browser.context, browser.extensionId);
   await browser.grantHost('http://127.0.0.1/*');

@@ -11,8 +11,8 @@ import { FIREFOX_BUILD } from './paths';
 import type { Sandbox } from './sandbox-fixture';
 
 /** Launches, and saves backend, user token and "Your user ID" (alice) on the first-run options page. */
-export async function launchConfiguredFirefox(sandbox: Sandbox, build = FIREFOX_BUILD): Promise<{ firefox: FirefoxWithExtension; options: Page }> {
-  const firefox = await launchFirefoxWithExtension(build);
+export async function launchConfiguredFirefox(sandbox: Sandbox, build = FIREFOX_BUILD, opts: { headless?: boolean } = {}): Promise<{ firefox: FirefoxWithExtension; options: Page }> {
+  const firefox = await launchFirefoxWithExtension(build, opts);
   try {
     const options = await findExtensionPage(firefox.browser, `${firefox.baseUrl}options.html`, 15_000);
     await options.locator('#backend').fill(sandbox.origin);

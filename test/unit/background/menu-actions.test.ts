@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createMenus } from '../../../src/background/context-menus';
-import { IMAGE_LINK_PATTERNS, menuChoice, PRESETS, profileTitle } from '../../../src/background/menu-actions';
+import { IMAGE_LINK_PATTERNS, menuChoice, PRESETS, profileTitle, SHOT_ENTRIES, shotKind } from '../../../src/background/menu-actions';
 import { imageSitePattern } from '../../../src/background/right-click';
 import { DEFAULT_UPLOAD_PREFERENCES } from '../../../src/settings/upload-preferences';
 
@@ -44,6 +44,16 @@ describe('menuChoice', () => {
   });
 });
 
+describe('shotKind', () => {
+  it('maps the screenshot entries to their kinds, and nothing else to one', () => {
+    expect(['glean-shot-visible', 'glean-shot-region', 'glean-shot-page'].map(shotKind)).toEqual(['visible', 'region', 'page']);
+    expect(shotKind('glean-shot')).toBeUndefined();
+    expect(shotKind('glean-upload')).toBeUndefined();
+    // A screenshot entry is never an upload of a picture.
+    expect(menuChoice('glean-shot-visible', prefs, 'me')).toEqual({ action: 'none' });
+  });
+});
+
 describe('createMenus', () => {
   it('creates every entry once, on the right contexts, replacing what was there', async () => {
     const created: Record<string, unknown>[] = [];
@@ -64,6 +74,12 @@ describe('createMenus', () => {
     expect(byId['glean-as-user']).toMatchObject({ title: 'My profile picture' });
     expect(byId['glean-upload-details']).toMatchObject({ title: 'Upload with details…', parentId: 'glean-upload-as' });
     expect(byId['glean-upload-background']).toMatchObject({ title: 'Upload background image to Glean', contexts: ['page', 'frame'] });
+    expect(byId['glean-shot']).toMatchObject({ title: 'Upload screenshot to Glean', contexts: ['all'] });
+    expect(SHOT_ENTRIES.map((e) => byId[e.id])).toEqual([
+      expect.objectContaining({ title: 'Visible area', parentId: 'glean-shot' }),
+      expect.objectContaining({ title: 'Select a region', parentId: 'glean-shot' }),
+      expect.objectContaining({ title: 'Whole page', parentId: 'glean-shot' }),
+    ]);
     expect(created[0]).toMatchObject({ id: 'glean-upload' });
     expect(created.find((p) => p.id === 'glean-as-user')).toMatchObject({ title: profileTitle('') });
   });

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TOAST_CSS } from '../../../src/content/toast-style';
+import { REGION_CSS } from '../../../src/content/region-style';
 import { hardCodedStrings, sourceFiles } from './source-strings';
 
 // A format's own name, the same in every language (PNG and JPEG are not words to the check).
@@ -14,6 +15,8 @@ const FORMAT_NAME = 'WebP';
 const ALLOWED: Record<string, string[]> = {
   // CSS for the toast's shadow root.
   'src/content/toast-style.ts': [TOAST_CSS],
+  // CSS for the region selection's shadow root.
+  'src/content/region-style.ts': [REGION_CSS],
   // HTTP's Authorization scheme.
   'src/glean/request.ts': ['Bearer '],
   // OAuth scope names: protocol, and shown as code in the Scopes hint.

@@ -205,6 +205,7 @@ const PAYLOADS: Record<string, fc.Arbitrary<unknown>> = {
   'settings.get': fc.constantFrom<unknown>(null, null, undefined, {}),
   'token.forget': fc.constantFrom<unknown>(null, null, undefined, {}),
   'sites.get': fc.constantFrom<unknown>(null, null, undefined, []),
+  'screenshot.preferences.get': fc.constantFrom<unknown>(null, null, undefined, {}),
   'settings.save': draftPayloadArb,
   'connection.test': draftPayloadArb,
   'image.get': withExtra(fc.record({ query: queryArb })),

@@ -38,6 +38,11 @@ export const ACCEPTED: { [K in MessageType]: RequestOf<K> } = {
   'toast.show': { jobId: 'job-1' },
   'oauth.signIn': { backend: 'acme', userId: '', provider: 'glean', issuer: '', clientId: '', scopes: DEFAULT_SCOPES },
   'oauth.signOut': null,
+  'screenshot.start': { tabId: 4, kind: 'region' },
+  'screenshot.get': { id: '3f2b8c1e-5d4a-4e7b-9c1d-0a1b2c3d4e5f' },
+  'screenshot.upload': { metadata: { type: 'FEEDBACK' }, bytes: new Uint8Array([1, 2, 3]).buffer, fileName: 'screenshot.png', tabId: 4, pageUrl: 'https://intranet.example.com/page' },
+  'screenshot.preferences.get': null,
+  'screenshot.preferences.save': { type: 'FEEDBACK', uploadAtOnce: false, autoCopy: 'markdown', format: 'png', quality: 0.9 },
 };
 
 const longField = 'x'.repeat(LIMITS.fieldLength + 1);
@@ -269,6 +274,33 @@ export const MALFORMED: { [K in MessageType]: Bad } = {
     ['a token alongside', { ...signIn, token: 'tok' }],
   ],
   'oauth.signOut': notNull,
+  'screenshot.start': [
+    ['unknown kind', { tabId: 4, kind: 'desktop' }],
+    ['no tab', { kind: 'visible' }],
+    ['negative tab id', { tabId: -1, kind: 'visible' }],
+    ['extra field', { tabId: 4, kind: 'visible', url: 'https://evil.example/' }],
+  ],
+  'screenshot.get': [
+    ['not a uuid', { id: '../captures/other' }],
+    ['id a number', { id: 7 }],
+    ['extra field', { id: '3f2b8c1e-5d4a-4e7b-9c1d-0a1b2c3d4e5f', tabId: 4 }],
+  ],
+  'screenshot.upload': [
+    ['bytes a base64 string', { ...ACCEPTED['screenshot.upload'], bytes: 'iVBORw0KGgo=' }],
+    ['no file name', { ...ACCEPTED['screenshot.upload'], fileName: '' }],
+    ['file name too long', { ...ACCEPTED['screenshot.upload'], fileName: 'x'.repeat(201) }],
+    ['unknown image type', { ...ACCEPTED['screenshot.upload'], metadata: { type: 'SCREENSHOT' } }],
+    ['extra field', { ...ACCEPTED['screenshot.upload'], url: 'https://evil.example/' }],
+  ],
+  'screenshot.preferences.get': notNull,
+  'screenshot.preferences.save': [
+    ['quality above 1', { ...ACCEPTED['screenshot.preferences.save'], quality: 2 }],
+    ['quality 0', { ...ACCEPTED['screenshot.preferences.save'], quality: 0 }],
+    ['unknown format', { ...ACCEPTED['screenshot.preferences.save'], format: 'gif' }],
+    ['unknown clipboard choice', { ...ACCEPTED['screenshot.preferences.save'], autoCopy: 'html' }],
+    ['missing field', { type: 'FEEDBACK', uploadAtOnce: true }],
+    ['extra field', { ...ACCEPTED['screenshot.preferences.save'], apiBase: 'https://evil.example' }],
+  ],
 };
 
 /** Payloads at the edge of each limit that must still be accepted. */

@@ -70,6 +70,12 @@ describe('send', () => {
     expect(spy).toHaveBeenCalledTimes(1);
   });
 
+  it('sends a screenshot start once only: a second try would take a second capture and open a second editor', async () => {
+    const spy = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockRejectedValue(new Error('gone'));
+    await expect(send('screenshot.start', { tabId: 1, kind: 'visible' }, { delays: [1, 1] })).rejects.toMatchObject({ info: { kind: 'unavailable' } });
+    expect(spy).toHaveBeenCalledTimes(1);
+  });
+
   it('says so, without trying, in a page whose extension was updated or removed', async () => {
     const spy = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
     vi.spyOn(fakeBrowser.runtime, 'id', 'get').mockReturnValue(undefined as never);
