@@ -47,7 +47,10 @@ export const BUDGETS: readonly Budget[] = [
   { name: 'options', kind: 'page', path: 'options.html', maxGzip: 20 * KB },
   // The screenshot editor window (18.6 KB when added: Preact, the metadata form, the editor).
   { name: 'screenshot editor', kind: 'page', path: 'screenshot.html', maxGzip: 25 * KB },
-  { name: 'background', kind: 'file', path: 'background.js', maxGzip: 40 * KB },
+  // The background starts for every message and alarm, so its size is its start-up cost: 44.8 KB
+  // after the organisation policy (+2.2), the byte-level image checks that replaced decoding (+2.6)
+  // and screenshots (+3.3) came in at once; the whole script compiles in about 5 ms (V8, Node 20).
+  { name: 'background', kind: 'file', path: 'background.js', maxGzip: 48 * KB },
 ];
 
 const BUILDS = ['chrome-mv3', 'firefox-mv3'];
