@@ -4,7 +4,9 @@
  * person's would; pages of known colours; and a way to read pixels out of uploaded bytes.
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -26,6 +28,10 @@ export async function startXvfb(): Promise<Display> {
     }
     const display = `:${n}`;
     process.env.DISPLAY = display;
+    // A headful browser's sound library makes a "pulse-…" folder in the temp folder when it has no
+    // runtime folder of its own; it gets one here, removed with the display (the run must leave none).
+    const pulse = mkdtempSync(join(tmpdir(), 'e2e-pulse-'));
+    process.env.PULSE_RUNTIME_PATH = pulse;
     return {
       display,
       async stop() {
@@ -34,6 +40,7 @@ export async function startXvfb(): Promise<Display> {
           proc.kill('SIGTERM');
           await exited;
         }
+        rmSync(pulse, { recursive: true, force: true });
       },
     };
   }
