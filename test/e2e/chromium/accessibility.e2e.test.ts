@@ -77,7 +77,10 @@ describe('Chromium: accessibility', () => {
     await popup.keyboard.type('kb-1');
     await tabTo(/^BUTTON\s+\S*\s*Upload$/);
     await popup.keyboard.press('Enter');
-    await popup.getByText('Uploaded.').first().waitFor({ timeout: 15_000 });
+    await popup.getByText('Uploaded.').first().waitFor({ timeout: 15_000 }).catch(async (e: unknown) => {
+      // Failed once in 11 runs (a fresh-clone CI run), never alone: say what the popup showed then.
+      throw new Error(`${String(e)}\nThe popup showed: ${await popup.locator('body').innerText()}\nThe sandbox got: ${JSON.stringify(sandbox.log.map((r) => [r.method, r.path, r.status]))}`);
+    });
     const stored = sandbox.images.list().find((i) => i.metadata.id === 'kb-1');
     expect(stored?.bytes.equals(png)).toBe(true);
     await popup.close();
