@@ -4,7 +4,6 @@
  * backoff and full jitter, pauses everything on 429 (until Retry-After) and on 401 (until the
  * token changes), and picks up where it was after the background or the browser restarts.
  */
-import { addJob, deleteJob, deleteJobBytes, deleteJobRecord, dropOrphanBytes, getJobBytes, listJobs, putJob } from '../db/jobs';
 import { addHistory, findHistoryByFingerprint, getHistory, putHistory } from '../db/history';
 import { toErrorInfo } from '../glean/errors';
 import type { UploadResult } from '../glean/types';
@@ -16,6 +15,7 @@ import type { UploadPreferences } from '../settings/upload-preferences';
 import { decideAfterFailure } from './failure-policy';
 import { fingerprint } from './fingerprint';
 import { AuthPause } from './auth-pause';
+import { JobStore } from './job-store';
 import { countJobs, doneJobOf, summarize, view } from './job-view';
 import type { EnqueueInput, QueueDeps } from './queue-deps';
 import type { Job, JobSummary, QueuePause } from './types';
@@ -26,13 +26,10 @@ export class UploadQueue {
   private readonly running = new Map<string, AbortController>();
   /** Jobs answered by Glean whose "done" is being written (see `run`). */
   private readonly recording = new Set<string>();
-  /** A mirror of the jobs store, so state changes and counts never re-read IndexedDB. */
-  private mirror: Promise<Map<string, Job>> | null = null;
+  private readonly store = new JobStore();
   private readonly auth = new AuthPause();
   private previews: Promise<void> = Promise.resolve();
   private readonly quietWaiters: (() => void)[] = [];
-  /** Bytes of jobs accepted since this start, so sending them needs no read back from disk. */
-  private readonly heldBytes = new Map<string, Blob>();
   private pumping: Promise<void> | null = null;
   private again = false;
   private timer: unknown = null;
@@ -50,24 +47,15 @@ export class UploadQueue {
     this.newId = deps.newId ?? (() => crypto.randomUUID());
   }
 
-  private jobs(): Promise<Map<string, Job>> {
-    this.mirror ??= listJobs().then((list) => new Map(list.map((j) => [j.id, j])));
-    return this.mirror;
-  }
-
-  private async list(): Promise<Job[]> {
-    return [...(await this.jobs()).values()].sort((a, b) => a.createdAt - b.createdAt);
-  }
-
   /**
    * After a (re)start: answers that had arrived are moved into history; jobs cut off mid-upload
    * (no answer recorded) go back in line, marked as sent again.
    */
   async start(): Promise<void> {
-    await dropOrphanBytes().catch(() => undefined);
-    for (const job of await this.list()) {
+    await this.store.dropOrphans();
+    for (const job of await this.store.list()) {
       if (job.state === 'done' && job.result) {
-        await this.finish(job, await getJobBytes(job.id), job.result, await this.deps.preferences());
+        await this.finish(job, await this.store.bytes(job.id), job.result, await this.deps.preferences());
       } else if (job.state === 'uploading' && !this.running.has(job.id)) {
         await this.save({ ...job, state: 'queued', resent: true });
       }
@@ -80,7 +68,7 @@ export class UploadQueue {
    * stopped): its job if still in line, or done if it finished; undefined if it never arrived.
    */
   async handedOver(id: string): Promise<EnqueueResult | undefined> {
-    const job = (await this.jobs()).get(id);
+    const job = await this.store.get(id);
     if (job) return { status: 'queued', job: view(job, await this.pause()) };
     const entry = await getHistory(id);
     return entry ? { status: 'queued', job: doneJobOf(entry) } : undefined;
@@ -97,7 +85,7 @@ export class UploadQueue {
     if (known) return known;
     if (!input.insist) {
       if (earlier) return { status: 'duplicate', earlier };
-      const active = (await this.list()).find((j) => j.fingerprint === print && PENDING.has(j.state));
+      const active = (await this.store.list()).find((j) => j.fingerprint === print && PENDING.has(j.state));
       if (active) return { status: 'queued', job: summarize(active) };
     }
     const now = this.now();
@@ -120,9 +108,7 @@ export class UploadQueue {
       createdAt: now,
       updatedAt: now,
     };
-    await (input.clock ?? untimed).async('store', () => addJob(job, prepared.bytes));
-    (await this.jobs()).set(job.id, job);
-    this.heldBytes.set(job.id, prepared.bytes);
+    await (input.clock ?? untimed).async('store', () => this.store.add(job, prepared.bytes));
     this.emit(job);
     void this.pump();
     return { status: 'queued', job: summarize(job) };
@@ -131,7 +117,7 @@ export class UploadQueue {
   /** The whole queue for the popup. */
   async status(): Promise<QueueStatus> {
     const pause = await this.pause();
-    const jobs = (await this.list()).map((j) => view(j, pause));
+    const jobs = (await this.store.list()).map((j) => view(j, pause));
     return { jobs, counts: countJobs(jobs), pause };
   }
 
@@ -151,7 +137,7 @@ export class UploadQueue {
     const job = await this.requireJob(id);
     // Glean has it already: its answer is on its way into history.
     if (job.state === 'done') return;
-    await this.forget(id);
+    await this.store.remove(id);
     this.running.get(id)?.abort();
     const { error: _error, ...cancelled } = job;
     this.emit({ ...cancelled, state: 'cancelled' });
@@ -183,7 +169,7 @@ export class UploadQueue {
 
   private async pumpOnce(): Promise<void> {
     const pause = await this.pause();
-    const jobs = await this.list();
+    const jobs = await this.store.list();
     const now = this.now();
     let wakeAt: number | null = pause?.reason === 'rate-limited' ? pause.until : null;
     if (!pause) {
@@ -235,14 +221,14 @@ export class UploadQueue {
     let result: UploadResult;
     try {
       await this.deps.gate.check();
-      bytes = this.heldBytes.get(job.id) ?? (await getJobBytes(job.id));
+      bytes = await this.store.bytes(job.id);
       if (!bytes) throw new Error(t('queue_bytesMissing'));
       result = await this.deps.upload(current, bytes, controller.signal);
     } catch (e) {
       release();
       await recorded.catch(() => undefined);
       // A cancelled job is gone from the store: nothing more to record.
-      if (!(await this.jobs()).has(job.id)) return;
+      if (!(await this.store.get(job.id))) return;
       await this.save(await this.failed(current, e, prefs));
       void this.pump();
       return;
@@ -277,7 +263,7 @@ export class UploadQueue {
    */
   private async unrecorded(id: string, e: unknown): Promise<void> {
     try {
-      const jobs = await this.jobs();
+      const jobs = await this.store.all();
       const job = jobs.get(id);
       if (job?.state === 'uploading') {
         const failed: Job = { ...job, state: 'failed', error: toErrorInfo(e), updatedAt: this.now() };
@@ -295,11 +281,7 @@ export class UploadQueue {
     // The job, recorded as done, goes only once its history entry is in: a stop in between finds
     // it done again, and filing it once more replaces the same entry (same id).
     await addHistory(entry, prefs.historyCap);
-    await deleteJobRecord(job.id);
-    (await this.jobs()).delete(job.id);
-    this.heldBytes.delete(job.id);
-    // Not waited for: it may queue behind other jobs' large byte writes, and leftovers go at the next start.
-    void deleteJobBytes(job.id).catch(() => undefined);
+    await this.store.filed(job.id);
     const { error: _error, ...done } = job;
     this.emit({ ...done, state: 'done', result, updatedAt: this.now() });
     // The preview is a nicety: made one at a time once no upload is being sent or waits to be (a
@@ -335,27 +317,19 @@ export class UploadQueue {
   }
 
   private async requireJob(id: string): Promise<Job> {
-    const job = (await this.jobs()).get(id);
+    const job = await this.store.get(id);
     if (!job) throw new Error(t('queue_jobGone'));
     return job;
   }
 
-  private async forget(id: string): Promise<void> {
-    await deleteJob(id);
-    (await this.jobs()).delete(id);
-    this.heldBytes.delete(id);
-  }
-
   private async save(job: Job, announce = true): Promise<void> {
     const saved = { ...job, updatedAt: this.now() };
-    // The mirror first: the pump reads it, and must never see a job being sent as still queued.
-    (await this.jobs()).set(saved.id, saved);
-    await putJob(saved);
+    await this.store.write(saved);
     if (announce) this.emit(saved);
   }
 
   private emit(job: JobSummary): void {
-    void Promise.all([this.list(), this.pause()]).then(([jobs, pause]) =>
+    void Promise.all([this.store.list(), this.pause()]).then(([jobs, pause]) =>
       this.deps.notify({ event: 'queue.changed', job: view(job, pause), counts: countJobs(jobs.map((j) => view(j, pause))), pause }),
     );
   }

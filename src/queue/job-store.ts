@@ -1,0 +1,73 @@
+/**
+ * The queue's jobs as the queue sees them: IndexedDB (src/db/jobs.ts) behind a mirror in memory,
+ * so state changes and counts never re-read the database, and the bytes of the jobs accepted since
+ * this start, so sending them needs no read back from disk.
+ */
+import { addJob, deleteJob, deleteJobBytes, deleteJobRecord, dropOrphanBytes, getJobBytes, listJobs, putJob } from '../db/jobs';
+import type { Job } from './types';
+
+export class JobStore {
+  private mirror: Promise<Map<string, Job>> | null = null;
+  private readonly held = new Map<string, Blob>();
+
+  /** Every job by id, read from the database once. */
+  all(): Promise<Map<string, Job>> {
+    this.mirror ??= listJobs().then((list) => new Map(list.map((j) => [j.id, j])));
+    return this.mirror;
+  }
+
+  /** Every job, oldest first. */
+  async list(): Promise<Job[]> {
+    return [...(await this.all()).values()].sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  async get(id: string): Promise<Job | undefined> {
+    return (await this.all()).get(id);
+  }
+
+  /** Stores a new job with its bytes (one transaction), then keeps both at hand. */
+  async add(job: Job, bytes: Blob): Promise<void> {
+    await addJob(job, bytes);
+    (await this.all()).set(job.id, job);
+    this.held.set(job.id, bytes);
+  }
+
+  /**
+   * Records a job's new state: in the mirror first (the pump reads it, and must never see a job
+   * being sent as still queued), then in the database.
+   */
+  async write(job: Job): Promise<void> {
+    (await this.all()).set(job.id, job);
+    await putJob(job);
+  }
+
+  /** A job's bytes: held since it was accepted, or read back after a restart. */
+  bytes(id: string): Promise<Blob | undefined> {
+    const held = this.held.get(id);
+    return held ? Promise.resolve(held) : getJobBytes(id);
+  }
+
+  /** Removes a job and its bytes (it was cancelled). */
+  async remove(id: string): Promise<void> {
+    await deleteJob(id);
+    await this.forget(id);
+  }
+
+  /** Removes a job filed into history: its record now, its bytes when the database gets to them. */
+  async filed(id: string): Promise<void> {
+    await deleteJobRecord(id);
+    await this.forget(id);
+    // Not waited for: it may queue behind other jobs' large byte writes, and leftovers go at the next start.
+    void deleteJobBytes(id).catch(() => undefined);
+  }
+
+  /** Drops bytes a stop left without their job (see dropOrphanBytes). */
+  dropOrphans(): Promise<void> {
+    return dropOrphanBytes().catch(() => undefined);
+  }
+
+  private async forget(id: string): Promise<void> {
+    (await this.all()).delete(id);
+    this.held.delete(id);
+  }
+}
