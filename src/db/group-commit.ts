@@ -3,21 +3,24 @@
  * in the next one. The first write starts at once; under a burst (40 files chosen together) the
  * database commits a few large transactions instead of 40 that each wait for the one before.
  */
-interface Waiting<T> {
+interface Waiting<T, R> {
   item: T;
-  resolve: () => void;
+  resolve: (result: R) => void;
   reject: (e: unknown) => void;
 }
 
-/** Wraps `write` (one transaction for many items) into a function that writes one item. */
-export function groupCommit<T>(write: (items: T[]) => Promise<void>): (item: T) => Promise<void> {
-  let waiting: Waiting<T>[] = [];
+/**
+ * Wraps `write` (one transaction for many items) into a function that writes one item. A writer
+ * that returns one result per item (in order) has each item's promise resolve to its own.
+ */
+export function groupCommit<T, R = void>(write: (items: T[]) => Promise<R[] | void>): (item: T) => Promise<R> {
+  let waiting: Waiting<T, R>[] = [];
   let flushing = false;
 
-  async function writeBatch(batch: Waiting<T>[]): Promise<void> {
+  async function writeBatch(batch: Waiting<T, R>[]): Promise<void> {
     try {
-      await write(batch.map((w) => w.item));
-      for (const w of batch) w.resolve();
+      const results = await write(batch.map((w) => w.item));
+      batch.forEach((w, i) => w.resolve(results?.[i] as R));
     } catch (e) {
       // One bad item (say, over the quota) must not fail the others: alone, each gets its own answer.
       if (batch.length === 1) batch[0]!.reject(e);
@@ -36,7 +39,7 @@ export function groupCommit<T>(write: (items: T[]) => Promise<void>): (item: T) 
   }
 
   return (item) =>
-    new Promise<void>((resolve, reject) => {
+    new Promise<R>((resolve, reject) => {
       waiting.push({ item, resolve, reject });
       if (!flushing) void flush();
     });

@@ -7,19 +7,31 @@ import { groupCommit } from './group-commit';
 import { inTransaction, withStore } from './open';
 import { STORES } from './schema';
 
-// Jobs come and change in bursts: writes close together share transactions.
-const storeNewJobs = groupCommit<{ job: Job; bytes: Blob }>((items) =>
-  inTransaction([STORES.jobs, STORES.jobBytes], 'readwrite', (store) => {
+// Jobs come and change in bursts: writes close together share transactions. After a batch is
+// stored, its bytes are read back in one more transaction: the queue then sends the database's copy,
+// which no change to the file the person chose can affect.
+const storeNewJobs = groupCommit<{ job: Job; bytes: Blob }, Blob | undefined>(async (items) => {
+  await inTransaction([STORES.jobs, STORES.jobBytes], 'readwrite', (store) => {
     for (const { job, bytes } of items) {
       store(STORES.jobBytes).put(bytes, job.id);
       store(STORES.jobs).put(job);
     }
     return () => undefined;
-  }),
-);
-const storeRecords = groupCommit<Job>((jobs) =>
+  });
+  return inTransaction([STORES.jobBytes], 'readonly', (store) => {
+    const reads = items.map(({ job }) => store(STORES.jobBytes).get(job.id) as IDBRequest<Blob | undefined>);
+    return () => reads.map((r) => r.result);
+  });
+});
+
+// A job's record changes (a put) or goes (its id): one queue for both, so a record filed away is
+// never written back by a put that was asked for before it.
+const changeRecords = groupCommit<Job | string>((changes) =>
   inTransaction([STORES.jobs], 'readwrite', (store) => {
-    for (const job of jobs) store(STORES.jobs).put(job);
+    for (const change of changes) {
+      if (typeof change === 'string') store(STORES.jobs).delete(change);
+      else store(STORES.jobs).put(change);
+    }
     return () => undefined;
   }),
 );
@@ -27,10 +39,11 @@ const storeRecords = groupCommit<Job>((jobs) =>
 /**
  * Stores a new job, its record and its bytes in one transaction: one commit per job (or per burst
  * of jobs), and never a record without its bytes. The bytes are stored as the Blob they are
- * (browsers keep it as a file).
+ * (browsers keep it as a file). Resolves to the stored copy of the bytes.
  */
-export function addJob(job: Job, bytes: Blob): Promise<void> {
-  return storeNewJobs({ job, bytes });
+export async function addJob(job: Job, bytes: Blob): Promise<Blob> {
+  // Nothing read back: it was removed (cancelled) between the two transactions.
+  return (await storeNewJobs({ job, bytes })) ?? bytes;
 }
 
 /**
@@ -51,7 +64,7 @@ export async function dropOrphanBytes(): Promise<void> {
 
 /** Replaces a job's record (its bytes stay as they are); writes close together share a transaction. */
 export function putJob(job: Job): Promise<void> {
-  return storeRecords(job);
+  return changeRecords(job);
 }
 
 /** One job, or undefined. */
@@ -73,14 +86,24 @@ export function deleteJob(id: string): Promise<void> {
   });
 }
 
-/** Removes a job's record alone: its bytes go with `deleteJobBytes`, apart from this small write. */
-export async function deleteJobRecord(id: string): Promise<void> {
-  await withStore(STORES.jobs, 'readwrite', (s) => s.delete(id));
+/**
+ * Removes a job's record alone, after the record changes asked for before it (writes close
+ * together share a transaction); its bytes go with `deleteJobBytes`, apart from this small write.
+ */
+export function deleteJobRecord(id: string): Promise<void> {
+  return changeRecords(id);
 }
 
+const deleteBytes = groupCommit<string>((ids) =>
+  inTransaction([STORES.jobBytes], 'readwrite', (store) => {
+    for (const id of ids) store(STORES.jobBytes).delete(id);
+    return () => undefined;
+  }),
+);
+
 /** Removes a finished job's bytes (left over ones are dropped at the next start anyway). */
-export async function deleteJobBytes(id: string): Promise<void> {
-  await withStore(STORES.jobBytes, 'readwrite', (s) => s.delete(id));
+export function deleteJobBytes(id: string): Promise<void> {
+  return deleteBytes(id);
 }
 
 /** Every unfinished job, oldest first. */

@@ -8,6 +8,11 @@ export interface ReadCache<T> {
   get(): Promise<T>;
   /** Drops the copy: the next get reads again. */
   clear(): void;
+  /**
+   * Applies a write the caller has just committed to the copy, if one is kept or being read. The
+   * change must be idempotent: a read that started before the commit may already include it.
+   */
+  update(change: (value: T) => void): void;
 }
 
 const caches = new Set<ReadCache<unknown>>();
@@ -25,6 +30,18 @@ export function readCache<T>(read: () => Promise<T>): ReadCache<T> {
     },
     clear() {
       value = null;
+    },
+    update(change) {
+      const current = value;
+      if (!current) return;
+      const updated = current.then((v) => {
+        change(v);
+        return v;
+      });
+      value = updated;
+      updated.catch(() => {
+        if (value === updated) value = null;
+      });
     },
   };
   caches.add(cache as ReadCache<unknown>);

@@ -13,15 +13,25 @@ export interface DecodedImage {
   bitmap?: ImageBitmap;
 }
 
+/**
+ * One side to scale an image to as it is decoded; the other follows from the image's own aspect
+ * (so an EXIF rotation, whichever way a browser applies it, can never stretch the result).
+ */
+export type DecodeScale = { width: number; height?: undefined } | { height: number; width?: undefined };
+
 /** Turns image bytes into a size (and a bitmap); rejects when the bytes cannot be decoded. */
 export interface Decoder {
-  decode(blob: Blob): Promise<DecodedImage>;
+  decode(blob: Blob, scaledTo?: DecodeScale): Promise<DecodedImage>;
 }
 
 /** The browser's decoder; `createImageBitmap` exists in service workers, unlike `Image`. */
 export const browserDecoder: Decoder = {
-  async decode(blob) {
-    const bitmap = await createImageBitmap(blob);
+  async decode(blob, scaledTo) {
+    const options: ImageBitmapOptions | undefined = scaledTo && {
+      resizeQuality: 'high',
+      ...(scaledTo.width !== undefined ? { resizeWidth: scaledTo.width } : { resizeHeight: scaledTo.height }),
+    };
+    const bitmap = await createImageBitmap(blob, options);
     return { width: bitmap.width, height: bitmap.height, bitmap };
   },
 };

@@ -40,6 +40,11 @@ export interface PreparedImage {
   notes: string[];
   /** The SHA-256 of `bytes` in hex, taken while they were in memory (duplicates are found by it). */
   sha256: string;
+  /**
+   * The same bytes as read and checked, as a Blob in memory, when `bytes` is a view of the source
+   * (a chosen file): for when the file has changed on disk before it could be stored.
+   */
+  inMemory?: () => Blob;
 }
 
 /** The content type sent for each format; ICO uses the name browsers themselves report. */

@@ -9,6 +9,8 @@ import type { Job } from './types';
 export class JobStore {
   private mirror: Promise<Map<string, Job>> | null = null;
   private readonly held = new Map<string, Blob>();
+  /** Jobs filed into history whose record and bytes are still in the database. */
+  private readonly untidy = new Set<string>();
 
   /** Every job by id, read from the database once. */
   all(): Promise<Map<string, Job>> {
@@ -25,11 +27,14 @@ export class JobStore {
     return (await this.all()).get(id);
   }
 
-  /** Stores a new job with its bytes (one transaction), then keeps both at hand. */
+  /**
+   * Stores a new job with its bytes (one transaction), then keeps both at hand: the bytes as the
+   * database's copy, so sending them never depends on the file they came from.
+   */
   async add(job: Job, bytes: Blob): Promise<void> {
-    await addJob(job, bytes);
+    const stored = await addJob(job, bytes);
     (await this.all()).set(job.id, job);
-    this.held.set(job.id, bytes);
+    this.held.set(job.id, stored);
   }
 
   /**
@@ -39,6 +44,14 @@ export class JobStore {
   async write(job: Job): Promise<void> {
     (await this.all()).set(job.id, job);
     await putJob(job);
+  }
+
+  /**
+   * Notes a job's new state in memory alone: an answered job is recorded by its history entry
+   * (see UploadQueue.run), and until it is filed the queue must see it done.
+   */
+  async note(job: Job): Promise<void> {
+    (await this.all()).set(job.id, job);
   }
 
   /** A job's bytes: held since it was accepted, or read back after a restart. */
@@ -53,12 +66,21 @@ export class JobStore {
     await this.forget(id);
   }
 
-  /** Removes a job filed into history: its record now, its bytes when the database gets to them. */
+  /**
+   * Removes a job filed into history: from memory now, from the database at `tidy`. Nothing waits
+   * for the database here: the history entry already says the job is done (a restart finds it and
+   * files the job again), and leftover bytes go at the next start anyway.
+   */
   async filed(id: string): Promise<void> {
-    await deleteJobRecord(id);
     await this.forget(id);
-    // Not waited for: it may queue behind other jobs' large byte writes, and leftovers go at the next start.
-    void deleteJobBytes(id).catch(() => undefined);
+    this.untidy.add(id);
+  }
+
+  /** Deletes the records and bytes of the jobs filed since the last call, together. */
+  async tidy(): Promise<void> {
+    const ids = [...this.untidy];
+    this.untidy.clear();
+    await Promise.all(ids.flatMap((id) => [deleteJobRecord(id), deleteJobBytes(id)])).catch(() => undefined);
   }
 
   /** Drops bytes a stop left without their job (see dropOrphanBytes). */

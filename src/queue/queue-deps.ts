@@ -11,7 +11,8 @@ import type { Job, JobSource } from './types';
 export interface QueueDeps {
   upload(job: Job, bytes: Blob, signal: AbortSignal): Promise<UploadResult>;
   preferences(): Promise<UploadPreferences>;
-  thumbnail(bytes: Blob): Promise<Blob | undefined>;
+  /** A history preview; `size` is the image's own, from its header. */
+  thumbnail(bytes: Blob, size: { width: number; height: number }): Promise<Blob | undefined>;
   gate: RateGate;
   notify(event: QueueEvent): void;
   /** Asks to be woken at `at` (epoch ms) even if the background is stopped meanwhile; null: no need. */

@@ -48,18 +48,24 @@ export class UploadQueue {
   }
 
   /**
-   * After a (re)start: answers that had arrived are moved into history; jobs cut off mid-upload
-   * (no answer recorded) go back in line, marked as sent again.
+   * After a (re)start: answers that had arrived are filed (their history entry is their record);
+   * jobs cut off mid-upload (no answer recorded) go back in line, marked as sent again.
    */
   async start(): Promise<void> {
     await this.store.dropOrphans();
     for (const job of await this.store.list()) {
-      if (job.state === 'done' && job.result) {
+      const entry = await getHistory(job.id);
+      if (entry) {
+        await this.store.filed(job.id);
+        this.emit(doneJobOf(entry));
+      } else if (job.state === 'done' && job.result) {
+        // Recorded as a "done" job by a version before history entries were the record.
         await this.finish(job, await this.store.bytes(job.id), job.result, await this.deps.preferences());
       } else if (job.state === 'uploading' && !this.running.has(job.id)) {
         await this.save({ ...job, state: 'queued', resent: true });
       }
     }
+    await this.store.tidy();
     await this.pump();
   }
 
@@ -108,7 +114,14 @@ export class UploadQueue {
       createdAt: now,
       updatedAt: now,
     };
-    await (input.clock ?? untimed).async('store', () => this.store.add(job, prepared.bytes));
+    await (input.clock ?? untimed).async('store', () =>
+      this.store.add(job, prepared.bytes).catch((e: unknown) => {
+        // `bytes` can be a view of the chosen file, unreadable once changed on disk; the bytes
+        // checked are still in memory.
+        if (!prepared.inMemory) throw e;
+        return this.store.add(job, prepared.inMemory());
+      }),
+    );
     this.emit(job);
     void this.pump();
     return { status: 'queued', job: summarize(job) };
@@ -183,7 +196,8 @@ export class UploadQueue {
     this.wakeAt(wakeAt);
     const pending = jobs.some((j) => PENDING.has(j.state));
     this.deps.scheduleWake(pending ? (wakeAt ?? now + 60_000) : null);
-    const busy = this.running.size > 0 || jobs.some((j) => j.state === 'queued' && j.notBefore <= now && !pause);
+    // Answers being recorded count too: a preview started now would hold the thread their records need.
+    const busy = this.running.size > 0 || this.recording.size > 0 || jobs.some((j) => j.state === 'queued' && j.notBefore <= now && !pause);
     if (!busy) for (const resolve of this.quietWaiters.splice(0)) resolve();
   }
 
@@ -233,25 +247,26 @@ export class UploadQueue {
       void this.pump();
       return;
     }
-    // Glean's answer is final: "done" is written before anything else, to the small job record
-    // alone. A background stopped the next moment finds it there and files it into history instead
-    // of sending the upload again; stopped before this write has committed (IndexedDB can take a
-    // while when it is busy with new images), it sends it again. So that the next upload need not
-    // wait for that write, the slot is freed at once while at most `concurrency` answers await
-    // theirs; past that, an answer keeps its slot until it is written. A stop can thus send again
-    // at most twice `concurrency` uploads: those in flight and those whose answer is being written.
+    // Glean's answer is final: its history entry, which records it, is written before anything
+    // else, to the history store alone (so it never waits behind new jobs' byte writes). A
+    // background stopped the next moment finds the entry and files the job instead of sending it
+    // again; stopped before that write has committed, it sends it again. So that the next upload
+    // need not wait for that write, the slot is freed at once while at most `concurrency` answers
+    // await theirs; past that, an answer keeps its slot until it is written. A stop can thus send
+    // again at most twice `concurrency` uploads: those in flight and those whose answer is being
+    // written.
+    void recorded.catch(() => undefined);
     const { error: _error, ...answered } = current;
     const done: Job = { ...answered, state: 'done', result };
+    await this.store.note(done);
     this.recording.add(job.id);
     if (this.recording.size <= prefs.concurrency) release();
     try {
-      await recorded.catch(() => undefined);
-      await this.save(done, false);
+      await this.finish(done, bytes, result, prefs);
     } finally {
       this.recording.delete(job.id);
       release();
     }
-    await this.finish(done, bytes, result, prefs);
     // Once more with this job gone: the wake-up alarm is dropped when nothing is pending.
     void this.pump();
   }
@@ -278,24 +293,25 @@ export class UploadQueue {
 
   private async finish(job: Job, bytes: Blob | undefined, result: UploadResult, prefs: UploadPreferences): Promise<void> {
     const entry = historyEntryFor(job, result, this.now());
-    // The job, recorded as done, goes only once its history entry is in: a stop in between finds
-    // it done again, and filing it once more replaces the same entry (same id).
+    // The job goes only once its history entry is in: a stop in between finds the entry (same id)
+    // and files the job then.
     await addHistory(entry, prefs.historyCap);
     await this.store.filed(job.id);
     const { error: _error, ...done } = job;
     this.emit({ ...done, state: 'done', result, updatedAt: this.now() });
-    // The preview is a nicety: made one at a time once no upload is being sent or waits to be (a
-    // decode costs tens of milliseconds of the CPU the checks of a burst need), and never worth a
-    // failure.
-    if (!bytes) return;
+    // What can wait, waits until no upload is being sent or waits to be, one job at a time: the
+    // preview, a nicety never worth a failure (a decode costs tens of milliseconds of the CPU a
+    // burst's checks need), and deleting the filed job's record and bytes (its history entry
+    // already says it is done).
     this.previews = this.previews.then(async () => {
       await this.quiet();
-      const thumbnail = await this.deps.thumbnail(bytes).catch(() => undefined);
+      const thumbnail = bytes && (await this.deps.thumbnail(bytes, job).catch(() => undefined));
       if (thumbnail) await putHistory({ ...entry, thumbnail }).catch(() => undefined);
+      await this.store.tidy();
     });
   }
 
-  /** Resolves once the previews of finished uploads are written (tests and benchmarks wait on it). */
+  /** Resolves once the previews of finished uploads are written and their jobs tidied away (tests wait on it). */
   previewsWritten(): Promise<void> {
     return this.previews;
   }
@@ -322,10 +338,16 @@ export class UploadQueue {
     return job;
   }
 
-  private async save(job: Job, announce = true): Promise<void> {
+  /**
+   * Records a job's new state. It is told as soon as the queue itself sees it, not once the
+   * database has it: under a burst a record write can wait behind other files' bytes, and an
+   * answer that came meanwhile must not be followed by a stale "uploading".
+   */
+  private async save(job: Job): Promise<void> {
     const saved = { ...job, updatedAt: this.now() };
+    await this.store.note(saved);
+    this.emit(saved);
     await this.store.write(saved);
-    if (announce) this.emit(saved);
   }
 
   private emit(job: JobSummary): void {

@@ -49,4 +49,9 @@ describe('groupCommit', () => {
     expect(await Promise.all(results)).toEqual(['stored', 'refused bad', 'stored']);
     expect(w.batches).toEqual([['a'], ['b', 'bad', 'c'], ['b'], ['bad'], ['c']]);
   });
+
+  it('gives each item its own result when the writer returns one per item', async () => {
+    const add = groupCommit(async (items: string[]) => items.map((x) => x.toUpperCase()));
+    expect(await Promise.all(['a', 'b', 'c'].map((x) => add(x)))).toEqual(['A', 'B', 'C']);
+  });
 });

@@ -5,21 +5,27 @@
  */
 import { vi } from 'vitest';
 import type { CanvasFactory, Context2DLike } from '../../../src/images/canvas';
-import type { DecodedImage, Decoder } from '../../../src/images/decode';
+import type { DecodedImage, DecodeScale, Decoder } from '../../../src/images/decode';
 import { jpeg, png, webp } from './corpus';
 
 /** A bitmap whose close() is watched. */
 export const fakeBitmap = () => ({ close: vi.fn() }) as unknown as ImageBitmap & { close: ReturnType<typeof vi.fn> };
 
 /** A decoder that reports w x h (or reads a PNG's IHDR when no size is given). */
-export function fakeDecoder(size?: { width: number; height: number }): Decoder & { decoded: DecodedImage[] } {
+export function fakeDecoder(size?: { width: number; height: number }): Decoder & { decoded: DecodedImage[]; scales: (DecodeScale | undefined)[] } {
   const decoded: DecodedImage[] = [];
+  const scales: (DecodeScale | undefined)[] = [];
   return {
     decoded,
-    async decode(blob) {
+    scales,
+    async decode(blob, scaledTo) {
+      scales.push(scaledTo);
       const b = new Uint8Array(await blob.arrayBuffer());
       const view = new DataView(b.buffer, b.byteOffset, b.byteLength);
-      const result = { ...(size ?? { width: view.getUint32(16), height: view.getUint32(20) }), bitmap: fakeBitmap() };
+      const full = size ?? { width: view.getUint32(16), height: view.getUint32(20) };
+      // As createImageBitmap does: one side given, the other follows the aspect.
+      const scale = scaledTo ? (scaledTo.width ?? full.width * (scaledTo.height! / full.height)) / full.width : 1;
+      const result = { width: Math.round(full.width * scale), height: Math.round(full.height * scale), bitmap: fakeBitmap() };
       decoded.push(result);
       return result;
     },

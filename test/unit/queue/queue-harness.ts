@@ -36,6 +36,7 @@ export function makeHarness(prefs: Partial<UploadPreferences> = {}) {
   const outcomes: Outcome[] = [];
   const calls: { job: Job; at: number }[] = [];
   const uploadedBytes: string[] = [];
+  const sentBlobs: Blob[] = [];
   const events: QueueEvent[] = [];
   const wakes: (number | null)[] = [];
   let inFlight = 0;
@@ -62,6 +63,7 @@ export function makeHarness(prefs: Partial<UploadPreferences> = {}) {
     },
     newId: () => `job-${++nextId}`,
     async upload(job, bytes, signal) {
+      sentBlobs.push(bytes);
       uploadedBytes.push(await bytes.text());
       calls.push({ job, at: now });
       inFlight += 1;
@@ -87,6 +89,8 @@ export function makeHarness(prefs: Partial<UploadPreferences> = {}) {
     gate,
     calls,
     uploadedBytes,
+    /** The Blob each upload was given (the one held, or one read back from the database). */
+    sentBlobs,
     events,
     wakes,
     hanging,

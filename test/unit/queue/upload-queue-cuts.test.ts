@@ -35,6 +35,34 @@ async function holdStore(name: (typeof STORES)[keyof typeof STORES] = STORES.job
 }
 
 describe('UploadQueue: an answer that arrived is final', () => {
+  it('records the answer (its history entry) while every job write waits, and a restart then files the job unsent', async () => {
+    const h = makeHarness();
+    h.script('hang');
+    const queued = await h.queue.enqueue({ prepared: prepared('answered'), metadata: UGC, source: {} });
+    if (queued.status !== 'queued') throw new Error('expected queued');
+    await settle();
+    // Records and bytes alike are held up, as under a burst of new jobs: the job stays "uploading" in the database.
+    const releaseJobs = await holdStore(STORES.jobs);
+    const releaseBytes = await holdStore(STORES.jobBytes);
+    h.hanging[0]!.resolve({ url: 'http://glean/images?key=k1', key: 'k1' });
+    await settle();
+    expect(await getHistory(queued.job.id)).toMatchObject({ key: 'k1' });
+    expect(h.events.at(-1)?.job.state).toBe('done');
+    await releaseJobs();
+    await releaseBytes();
+    await settle();
+    // The "uploading" record written late is not told after the answer.
+    expect(h.events.filter((e) => e.job.id === queued.job.id).map((e) => e.job.state)).toEqual(['queued', 'uploading', 'done']);
+    // What a background stopped before the job record went would find, and do: file it, send nothing.
+    await putJob({ ...queued.job, state: 'uploading' });
+    const restarted = makeHarness();
+    await restarted.queue.start();
+    await settle();
+    expect(restarted.calls).toHaveLength(0);
+    expect(await listJobs()).toEqual([]);
+    expect(restarted.events.map((e) => [e.job.id, e.job.state])).toEqual([[queued.job.id, 'done']]);
+  });
+
   it('records "done" (history in, job out) at once, even while new jobs\' bytes are being written', async () => {
     const h = makeHarness();
     h.script('hang');
@@ -58,7 +86,7 @@ describe('UploadQueue: an answer that arrived is final', () => {
     for (const name of ['first', 'second', 'third']) await h.queue.enqueue({ prepared: prepared(name), metadata: UGC, source: {} });
     await settle();
     expect(h.calls).toHaveLength(1);
-    const release = await holdStore(STORES.jobs);
+    const release = await holdStore(STORES.history);
     try {
       // The first answer cannot be written yet: the next upload starts anyway.
       h.hanging[0]!.resolve({ url: 'u1', key: 'k1' });
@@ -117,6 +145,27 @@ describe('UploadQueue: an answer that arrived is final', () => {
     await settle();
     expect(h.calls).toHaveLength(0);
     expect(await getJob('recorded')).toMatchObject({ state: 'done' });
+  });
+});
+
+describe('UploadQueue: bytes that are a view of the chosen file', () => {
+  it('stores the bytes it checked when the file cannot be read any more (changed on disk)', async () => {
+    const h = makeHarness();
+    // Structured clone refuses this "file" as a changed file's read would fail.
+    const unreadable = { size: 4, type: 'image/png', slice: () => unreadable } as unknown as Blob;
+    const result = await h.queue.enqueue({ prepared: { ...prepared('kept'), bytes: unreadable, inMemory: () => new Blob(['kept'], { type: 'image/png' }) }, metadata: UGC, source: {} });
+    expect(result.status).toBe('queued');
+    await settle();
+    expect(h.uploadedBytes).toEqual(['kept']);
+  });
+
+  it('sends the stored copy, not the file it came from', async () => {
+    const h = makeHarness();
+    const file = new Blob(['chosen'], { type: 'image/png' });
+    await h.queue.enqueue({ prepared: { ...prepared('chosen'), bytes: file }, metadata: UGC, source: {} });
+    await settle();
+    expect(h.uploadedBytes).toEqual(['chosen']);
+    expect(h.sentBlobs[0]).not.toBe(file);
   });
 });
 

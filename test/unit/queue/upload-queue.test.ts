@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { listHistory } from '../../../src/db/history';
+import { getHistory, listHistory } from '../../../src/db/history';
 import { addJob, getJob, getJobBytes, listJobs } from '../../../src/db/jobs';
 import { GleanError } from '../../../src/glean/errors';
 import type { Job } from '../../../src/queue/types';
@@ -36,18 +36,40 @@ describe('UploadQueue: the life of a job', () => {
 
   it('makes history previews only once nothing is being sent: their decoding waits for the uploads', async () => {
     const h = makeHarness({ concurrency: 2 });
-    h.script({ url: 'http://glean/images?key=first', key: 'first' }, 'hang');
+    h.script('hang', 'hang');
     await h.queue.enqueue({ prepared: prepared('first'), metadata: UGC, source: {} });
     await h.queue.enqueue({ prepared: prepared('second'), metadata: UGC, source: {} });
+    await settle();
+    h.hanging[0]!.resolve({ url: 'http://glean/images?key=first', key: 'first' });
     await settle();
     const [first] = await listHistory(10);
     expect(first).toMatchObject({ key: 'first' });
     expect(first!.thumbnail).toBeUndefined();
-    h.hanging[0]!.resolve({ url: 'http://glean/images?key=second', key: 'second' });
+    h.hanging[1]!.resolve({ url: 'http://glean/images?key=second', key: 'second' });
     await settle();
     await h.queue.previewsWritten();
     const entries = await listHistory(10);
     expect(entries.map((e) => [e.key, e.thumbnail instanceof Blob])).toEqual(expect.arrayContaining([['first', true], ['second', true]]));
+  });
+
+  it('deletes a finished job\'s record and bytes once nothing is being sent, not during a burst', async () => {
+    const h = makeHarness({ concurrency: 2 });
+    h.script('hang', 'hang');
+    const first = await h.queue.enqueue({ prepared: prepared('first'), metadata: UGC, source: {} });
+    await h.queue.enqueue({ prepared: prepared('second'), metadata: UGC, source: {} });
+    await settle();
+    h.hanging[0]!.resolve({ url: 'u1', key: 'k1' });
+    await settle();
+    if (first.status !== 'queued') throw new Error('expected queued');
+    // Done (its history entry is in), yet still in the database while "second" is being sent.
+    expect(await getHistory(first.job.id)).toMatchObject({ key: 'k1' });
+    expect((await listJobs()).map((j) => j.id)).toContain(first.job.id);
+    expect((await h.queue.status()).jobs.map((j) => j.id)).not.toContain(first.job.id);
+    h.hanging[1]!.resolve({ url: 'u2', key: 'k2' });
+    await settle();
+    await h.queue.previewsWritten();
+    expect(await listJobs()).toEqual([]);
+    expect(await getJobBytes(first.job.id)).toBeUndefined();
   });
 
   it('never has more uploads in flight than the concurrency allows', async () => {
