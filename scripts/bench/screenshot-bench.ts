@@ -37,10 +37,13 @@ function listen(): void {
   w.shotStoredAt = 0;
   w.seen = new Set();
   const api = ((globalThis as any).browser ?? (globalThis as any).chrome).runtime;
-  api.onMessage.addListener((m: { event?: string; job?: { id: string; source: { fileName?: string } } }) => {
-    if (m?.event !== 'queue.changed' || !m.job?.source.fileName?.startsWith('screenshot-') || w.seen.has(m.job.id)) return;
-    w.seen.add(m.job.id);
-    w.shotStoredAt = Date.now();
+  api.onMessage.addListener((m: { event?: string; jobs?: { id: string; source: { fileName?: string } }[] }) => {
+    if (m?.event !== 'queue.changed' || !m.jobs) return;
+    for (const job of m.jobs) {
+      if (!job.source.fileName?.startsWith('screenshot-') || w.seen.has(job.id)) continue;
+      w.seen.add(job.id);
+      w.shotStoredAt = Date.now();
+    }
   });
 }
 

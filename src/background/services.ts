@@ -10,31 +10,33 @@ import { RateGate } from '../queue/rate-gate';
 import { UploadQueue } from '../queue/upload-queue';
 import { configuredClient } from './gated-client';
 import { showQueueOnBadge } from './badge';
+import { createQueueBroadcast } from './queue-broadcast';
+import { createQueueWake } from './queue-wake';
 import { relayToToast } from './toast-relay';
-
-export const QUEUE_ALARM = 'upload-queue-wake';
 
 export const gate = new RateGate();
 
-/** Tells open extension pages (popup, history) what changed; nobody listening is fine. */
+// To open extension pages (nobody listening is fine) and the badge, gathered; to a right-click
+// upload's toast at once.
+const toPages = createQueueBroadcast((broadcast) => {
+  browser.runtime.sendMessage(broadcast).catch(() => undefined);
+  void showQueueOnBadge(broadcast.counts);
+});
+
 function broadcast(event: QueueEvent): void {
-  browser.runtime.sendMessage(event).catch(() => undefined);
+  toPages(event);
   relayToToast(event);
-  void showQueueOnBadge(event.counts);
 }
 
 export const queue = new UploadQueue({
   gate,
   preferences: loadUploadPreferences,
-  thumbnail: (bytes) => makeThumbnail(bytes),
+  thumbnail: (bytes, size) => makeThumbnail(bytes, size),
   notify: broadcast,
   async upload(job, bytes, signal) {
     const client = await configuredClient(gate, job.actAs);
     return client.uploadImage(bytes, job.mime, job.metadata, { signal });
   },
   // Alarms outlive a stopped service worker; the queue keeps its own timer for short waits too.
-  scheduleWake(at) {
-    if (at === null) void browser.alarms.clear(QUEUE_ALARM);
-    else void browser.alarms.create(QUEUE_ALARM, { when: at, periodInMinutes: 1 });
-  },
+  scheduleWake: createQueueWake(),
 });

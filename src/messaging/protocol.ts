@@ -75,10 +75,21 @@ export interface QueueStatus {
   pause: QueuePause | null;
 }
 
-/** Sent by the background to extension pages whenever a job changes (not a request). */
+/** The queue's word that a job changed, with the counts and pause as they are then. */
 export interface QueueEvent {
   event: 'queue.changed';
   job: JobSummary;
+  counts: QueueCounts;
+  pause: QueuePause | null;
+}
+
+/**
+ * Sent by the background to extension pages when jobs change (not a request): every job changed
+ * since the last broadcast, each as it is now, a burst's changes together (see queue-broadcast.ts).
+ */
+export interface QueueBroadcast {
+  event: 'queue.changed';
+  jobs: JobSummary[];
   counts: QueueCounts;
   pause: QueuePause | null;
 }

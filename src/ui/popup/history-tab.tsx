@@ -49,8 +49,8 @@ export function HistoryTab({ highlight }: { highlight?: string } = {}) {
   // A finished job lands in the history: read it again, once for a burst of finishes.
   const reload = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(reload.current), []);
-  useQueueEvents((event) => {
-    if (event.job.state !== 'done') return;
+  useQueueEvents((broadcast) => {
+    if (!broadcast.jobs.some((j) => j.state === 'done')) return;
     clearTimeout(reload.current);
     reload.current = setTimeout(() => void loadHistory(), HISTORY_RELOAD_DELAY_MS);
   });

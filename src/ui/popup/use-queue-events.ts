@@ -1,23 +1,23 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { QueueEvent } from '../../messaging/protocol';
+import type { QueueBroadcast } from '../../messaging/protocol';
 import type { JobSummary, QueuePause } from '../../queue/types';
 
 /** Whether a runtime message is the background's queue broadcast (and not a request of ours). */
-export function isQueueEvent(message: unknown): message is QueueEvent {
+export function isQueueBroadcast(message: unknown): message is QueueBroadcast {
   if (typeof message !== 'object' || message === null) return false;
-  const m = message as Partial<QueueEvent>;
-  return m.event === 'queue.changed' && typeof m.job === 'object' && m.job !== null && typeof m.job.id === 'string';
+  const m = message as Partial<QueueBroadcast>;
+  return m.event === 'queue.changed' && Array.isArray(m.jobs) && m.jobs.every((j: unknown) => typeof (j as { id?: unknown } | null)?.id === 'string');
 }
 
-/** Calls `onEvent` for every QueueEvent the background broadcasts while the component is mounted. */
-export function useQueueEvents(onEvent: (event: QueueEvent) => void): void {
+/** Calls `onEvent` for every queue broadcast from the background while the component is mounted. */
+export function useQueueEvents(onEvent: (broadcast: QueueBroadcast) => void): void {
   const latest = useRef(onEvent);
   latest.current = onEvent;
   useEffect(() => {
     // Returns nothing: a listener that returned a value would answer other pages' messages.
     const listener = (message: unknown): undefined => {
-      if (isQueueEvent(message)) latest.current(message);
+      if (isQueueBroadcast(message)) latest.current(message);
       return undefined;
     };
     browser.runtime.onMessage.addListener(listener);
@@ -42,9 +42,9 @@ export function useJobs(): {
   const remember = useCallback((job: JobSummary) => {
     setJobs((prev) => (newer(prev[job.id], job) ? { ...prev, [job.id]: job } : prev));
   }, []);
-  useQueueEvents((event) => {
-    remember(event.job);
-    setPause(event.pause);
+  useQueueEvents((broadcast) => {
+    broadcast.jobs.forEach(remember);
+    setPause(broadcast.pause);
   });
   return { jobs, pause, remember };
 }

@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import { afterEach, expect, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { HistoryEntry } from '../../../../src/history/types';
-import { SENDER_OF, type MessageType, type QueueEvent, type RequestOf, type ResponseOf } from '../../../../src/messaging/protocol';
+import { SENDER_OF, type MessageType, type QueueBroadcast, type RequestOf, type ResponseOf } from '../../../../src/messaging/protocol';
 import { REQUEST_SCHEMAS } from '../../../../src/messaging/schemas';
 import { MessageError, send } from '../../../../src/messaging/send';
 import type { JobSummary } from '../../../../src/queue/types';
@@ -103,10 +103,10 @@ export function entry(over: Partial<HistoryEntry> = {}): HistoryEntry {
   };
 }
 
-/** Broadcasts a QueueEvent the way the background does. */
-export async function broadcast(j: JobSummary, pause: QueueEvent['pause'] = null): Promise<void> {
-  const event: QueueEvent = { event: 'queue.changed', job: j, counts: { queued: 0, uploading: 0, failed: 0, paused: 0 }, pause };
-  await fakeBrowser.runtime.onMessage.trigger(event, {});
+/** Broadcasts a change of jobs the way the background does. */
+export async function broadcast(j: JobSummary | JobSummary[], pause: QueueBroadcast['pause'] = null): Promise<void> {
+  const message: QueueBroadcast = { event: 'queue.changed', jobs: Array.isArray(j) ? j : [j], counts: { queued: 0, uploading: 0, failed: 0, paused: 0 }, pause };
+  await fakeBrowser.runtime.onMessage.trigger(message, {});
 }
 
 /** The first bytes of a PNG: enough for the popup's sniffing. */

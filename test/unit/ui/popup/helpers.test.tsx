@@ -9,7 +9,7 @@ import { jobName, jobStateText, needsSettings } from '../../../../src/ui/popup/j
 import { checkMetadata, metadataFields, uploadOptionsFrom, type MetadataDraft } from '../../../../src/ui/popup/metadata';
 import { hideSmall, mergeDuplicates } from '../../../../src/ui/popup/page-images';
 import { DEFAULT_PROCESSING, processingOptions } from '../../../../src/ui/popup/processing-form';
-import { isQueueEvent, useQueueEvents } from '../../../../src/ui/popup/use-queue-events';
+import { isQueueBroadcast, useQueueEvents } from '../../../../src/ui/popup/use-queue-events';
 import { useLocale } from '../../i18n/locale';
 import { broadcast, job } from './fixtures';
 
@@ -114,16 +114,18 @@ describe('words', () => {
 
 describe('queue events', () => {
   it('recognises only queue broadcasts', () => {
-    expect(isQueueEvent({ event: 'queue.changed', job: job(), counts: {}, pause: null })).toBe(true);
-    expect(isQueueEvent({ type: 'settings.get', payload: null })).toBe(false);
-    expect(isQueueEvent({ event: 'queue.changed' })).toBe(false);
-    expect(isQueueEvent(null)).toBe(false);
+    expect(isQueueBroadcast({ event: 'queue.changed', jobs: [job()], counts: {}, pause: null })).toBe(true);
+    expect(isQueueBroadcast({ type: 'settings.get', payload: null })).toBe(false);
+    expect(isQueueBroadcast({ event: 'queue.changed' })).toBe(false);
+    expect(isQueueBroadcast({ event: 'queue.changed', jobs: [null] })).toBe(false);
+    expect(isQueueBroadcast({ event: 'queue.changed', job: job() })).toBe(false);
+    expect(isQueueBroadcast(null)).toBe(false);
   });
 
   it('hands broadcasts to the component, answers nothing, ignores other messages and stops on unmount', async () => {
     const seen = vi.fn();
     function Listener() {
-      useQueueEvents((e) => seen(e.job.id));
+      useQueueEvents((e) => e.jobs.forEach((j) => seen(j.id)));
       return null;
     }
     const view = render(<Listener />);
