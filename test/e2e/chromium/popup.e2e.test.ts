@@ -3,7 +3,9 @@
 // passes axe, and each tab is photographed in light and dark (test-results/screenshots/) and, for
 // the README, once in use (docs/screenshots/ under `npm run screenshots`).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,6 +112,39 @@ describe('Chromium: the popup', () => {
     expect(await naturalWidth('chosen.png, as stored in Glean')).toBe(24);
     expect(apiRequests(sandbox).some((r) => r.method === 'GET' && r.query.key === key && r.status === 200)).toBe(true);
     await docShot(popup, 'popup-upload');
+  });
+
+  it('sends chosen files as they were at the click, though they are then changed and deleted on disk', async () => {
+    await tab('Upload').click();
+    const dir = mkdtempSync(join(tmpdir(), 'e2e-popup-disk-'));
+    try {
+      const originals = [solidPng(22, 18, [10, 120, 200, 255]), solidPng(26, 12, [200, 120, 10, 255])];
+      const paths = originals.map((bytes, i) => {
+        const path = join(dir, `on-disk-${i}.png`);
+        writeFileSync(path, bytes);
+        return path;
+      });
+      // Real files, chosen by path: the browser reads them from disk when asked, as a file dialog's.
+      await popup.locator('input[type="file"]').setInputFiles(paths);
+      await expect.poll(() => panel().getByText('on-disk-1.png').count()).toBeGreaterThan(0);
+      await describeUpload('UGC', 'on-disk');
+      // Glean asks to wait 2 s: the files are read again only after they have changed.
+      sandbox.knobs.rateLimit = { count: 2, retryAfter: '2' };
+      await panel().getByRole('button', { name: 'Upload', exact: true }).click();
+      await panel().getByText('Sent 2 images.', { exact: false }).waitFor();
+      await expect.poll(() => uploads(sandbox).filter((r) => r.status === 429).length).toBeGreaterThan(0);
+      writeFileSync(paths[0]!, solidPng(5, 5, [0, 0, 0, 255]));
+      unlinkSync(paths[1]!);
+      const stored = () => uploads(sandbox).filter((r) => r.query.id === 'on-disk' && r.status === 200).map((r) => r.bodySha256).sort();
+      await expect.poll(stored, { timeout: 20_000 }).toEqual(originals.map(sha).sort());
+      // Neither failed nor marked "sent again" (a 429 says Glean stored nothing).
+      await expect.poll(() => panel().getByText('Uploaded.', { exact: true }).count(), { timeout: 10_000 }).toBe(2);
+      expect(stored()).toHaveLength(2);
+      expect(await panel().innerText()).not.toMatch(/Sent again/);
+    } finally {
+      sandbox.knobs.rateLimit = { count: 0 };
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('offers the earlier upload for the same image and details, and uploads again when insisted', async () => {

@@ -4,7 +4,7 @@
 // and every tab passes axe in light and dark. The popup is opened by the extension itself, as a
 // tab (configured-firefox.ts says why).
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { readFileSync, rmSync, unlinkSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -125,6 +125,36 @@ describe('Firefox: the popup', () => {
     // Fetched back by its key and shown, so the user sees that it landed.
     expect(await naturalWidth('chosen.png, as stored in Glean')).toBe(24);
     expect(apiRequests(sandbox).some((r) => r.method === 'GET' && r.query.key === key && r.status === 200)).toBe(true);
+  });
+
+  it('sends chosen files as they were at the click, though they are then changed and deleted on disk', async () => {
+    await tab('Upload');
+    const originals = [solidPng(22, 18, [10, 120, 200, 255]), solidPng(26, 12, [200, 120, 10, 255])];
+    const paths = originals.map((bytes, i) => {
+      const path = join(files, `on-disk-${i}.png`);
+      writeFileSync(path, bytes);
+      return path;
+    });
+    try {
+      await (await popup.$('input[type="file"]'))!.uploadFile(...paths);
+      await panelShows('on-disk-1.png');
+      await describeUpload('UGC', 'on-disk');
+      // Glean asks to wait 2 s: the files are read again only after they have changed.
+      sandbox.knobs.rateLimit = { count: 2, retryAfter: '2' };
+      await popup.locator(aria('button', 'Upload')).click();
+      await panelShows('Sent 2 images.');
+      await expect.poll(() => uploads(sandbox).filter((r) => r.status === 429).length).toBeGreaterThan(0);
+      writeFileSync(paths[0]!, solidPng(5, 5, [0, 0, 0, 255]));
+      unlinkSync(paths[1]!);
+      const stored = () => uploads(sandbox).filter((r) => r.query.id === 'on-disk' && r.status === 200).map((r) => r.bodySha256).sort();
+      await expect.poll(stored, { timeout: 20_000 }).toEqual(originals.map(sha).sort());
+      // Neither failed nor marked "sent again" (a 429 says Glean stored nothing).
+      await expect.poll(() => popup.$$eval('[role="tabpanel"]:not([hidden]) .result-key code', (els) => els.length), { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+      expect(stored()).toHaveLength(2);
+      expect(await popup.$eval('[role="tabpanel"]:not([hidden])', (el) => (el as HTMLElement).innerText)).not.toMatch(/Sent again/);
+    } finally {
+      sandbox.knobs.rateLimit = { count: 0 };
+    }
   });
 
   it('offers the earlier upload for the same image and details, and uploads again when insisted', async () => {
