@@ -7,22 +7,24 @@ import { groupCommit } from './group-commit';
 import { inTransaction, withStore } from './open';
 import { STORES } from './schema';
 
-// Jobs come and change in bursts: writes close together share transactions. After a batch is
-// stored, its bytes are read back in one more transaction: the queue then sends the database's copy,
-// which no change to the file the person chose can affect.
-const storeNewJobs = groupCommit<{ job: Job; bytes: Blob }, Blob | undefined>(async (items) => {
-  await inTransaction([STORES.jobs, STORES.jobBytes], 'readwrite', (store) => {
+// Jobs come and change in bursts: writes close together share transactions.
+const storeNewJobs = groupCommit<{ job: Job; bytes: Blob }>((items) =>
+  inTransaction([STORES.jobs, STORES.jobBytes], 'readwrite', (store) => {
     for (const { job, bytes } of items) {
       store(STORES.jobBytes).put(bytes, job.id);
       store(STORES.jobs).put(job);
     }
     return () => undefined;
-  });
-  return inTransaction([STORES.jobBytes], 'readonly', (store) => {
-    const reads = items.map(({ job }) => store(STORES.jobBytes).get(job.id) as IDBRequest<Blob | undefined>);
+  }),
+);
+
+// Reads asked for together share a transaction too (a burst's new jobs ask at once).
+const readBytes = groupCommit<string, Blob | undefined>((ids) =>
+  inTransaction([STORES.jobBytes], 'readonly', (store) => {
+    const reads = ids.map((id) => store(STORES.jobBytes).get(id) as IDBRequest<Blob | undefined>);
     return () => reads.map((r) => r.result);
-  });
-});
+  }),
+);
 
 // A job's record changes (a put) or goes (its id): one queue for both, so a record filed away is
 // never written back by a put that was asked for before it.
@@ -39,11 +41,10 @@ const changeRecords = groupCommit<Job | string>((changes) =>
 /**
  * Stores a new job, its record and its bytes in one transaction: one commit per job (or per burst
  * of jobs), and never a record without its bytes. The bytes are stored as the Blob they are
- * (browsers keep it as a file). Resolves to the stored copy of the bytes.
+ * (browsers keep it as a file).
  */
-export async function addJob(job: Job, bytes: Blob): Promise<Blob> {
-  // Nothing read back: it was removed (cancelled) between the two transactions.
-  return (await storeNewJobs({ job, bytes })) ?? bytes;
+export function addJob(job: Job, bytes: Blob): Promise<void> {
+  return storeNewJobs({ job, bytes });
 }
 
 /**
@@ -72,9 +73,9 @@ export function getJob(id: string): Promise<Job | undefined> {
   return withStore<Job | undefined>(STORES.jobs, 'readonly', (s) => s.get(id));
 }
 
-/** A job's bytes, or undefined once it is gone. */
+/** A job's bytes, or undefined once it is gone; reads close together share a transaction. */
 export function getJobBytes(id: string): Promise<Blob | undefined> {
-  return withStore<Blob | undefined>(STORES.jobBytes, 'readonly', (s) => s.get(id));
+  return readBytes(id);
 }
 
 /** Removes a job and its bytes (finished into history, or cancelled). */

@@ -8,7 +8,7 @@ import type { Job } from './types';
 
 export class JobStore {
   private mirror: Promise<Map<string, Job>> | null = null;
-  private readonly held = new Map<string, Blob>();
+  private readonly held = new Map<string, Promise<Blob | undefined>>();
   /** Jobs filed into history whose record and bytes are still in the database. */
   private readonly untidy = new Set<string>();
 
@@ -28,13 +28,15 @@ export class JobStore {
   }
 
   /**
-   * Stores a new job with its bytes (one transaction), then keeps both at hand: the bytes as the
-   * database's copy, so sending them never depends on the file they came from.
+   * Stores a new job with its bytes (one transaction), then keeps both at hand. The bytes held are
+   * the database's copy (a handle to it, read back at once, a burst's together), so sending them
+   * never depends on the file they came from.
    */
   async add(job: Job, bytes: Blob): Promise<void> {
-    const stored = await addJob(job, bytes);
+    await addJob(job, bytes);
     (await this.all()).set(job.id, job);
-    this.held.set(job.id, stored);
+    // Nothing read back (it was cancelled meanwhile, or the read failed): what was stored is all there is.
+    this.held.set(job.id, getJobBytes(job.id).then((stored) => stored ?? bytes, () => bytes));
   }
 
   /**
@@ -56,8 +58,7 @@ export class JobStore {
 
   /** A job's bytes: held since it was accepted, or read back after a restart. */
   bytes(id: string): Promise<Blob | undefined> {
-    const held = this.held.get(id);
-    return held ? Promise.resolve(held) : getJobBytes(id);
+    return this.held.get(id) ?? getJobBytes(id);
   }
 
   /** Removes a job and its bytes (it was cancelled). */
