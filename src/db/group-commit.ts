@@ -1,8 +1,7 @@
 /**
  * Group commit: writes asked for while one transaction is in flight wait for it, then go together
- * in the next one. The first write starts a microtask later, with whatever else was asked for in
- * the same moment; under a burst (40 files chosen together) the database commits a few large
- * transactions instead of 40 that each wait for the one before.
+ * in the next one. The first write starts at once; under a burst (40 files chosen together) the
+ * database commits a few large transactions instead of 40 that each wait for the one before.
  */
 interface Waiting<T, R> {
   item: T;
@@ -30,6 +29,7 @@ export function groupCommit<T, R = void>(write: (items: T[]) => Promise<R[] | vo
   }
 
   async function flush(): Promise<void> {
+    flushing = true;
     while (waiting.length) {
       const batch = waiting;
       waiting = [];
@@ -41,10 +41,6 @@ export function groupCommit<T, R = void>(write: (items: T[]) => Promise<R[] | vo
   return (item) =>
     new Promise<R>((resolve, reject) => {
       waiting.push({ item, resolve, reject });
-      if (flushing) return;
-      flushing = true;
-      // One microtask later: what the same moment asks for (a burst's continuations, resumed
-      // together when their batch commits) goes in the first transaction too.
-      queueMicrotask(() => void flush());
+      if (!flushing) void flush();
     });
 }
