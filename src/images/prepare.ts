@@ -41,7 +41,8 @@ export async function prepareUpload(input: ByteSource, opts: PrepareOptions): Pr
   // Sniff the whole file: `animated` needs it, and naming the type reads only the first bytes.
   const sniffed = clock.sync('sniff', () => sniffImage(bytes));
   if (!sniffed.ok) throw new GleanError('invalid-input', refusalMessage(sniffed));
-  // Hashing runs on the browser's own threads: started now, it overlaps the checks below.
+  // Hashing starts first: its answer is ready by the time the checks below end (a Chrome trace shows
+  // its work on this thread, so this saves waiting, not CPU).
   const digest = sha256Hex(bytes);
   digest.catch(() => undefined); // a refused file never asks for it
   // A cut-off file is said to be cut off, whatever its header states; then the pixel limit, so a
