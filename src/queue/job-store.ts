@@ -9,7 +9,7 @@ import type { Job } from './types';
 export class JobStore {
   private mirror: Promise<Map<string, Job>> | null = null;
   private readonly held = new Map<string, Promise<Blob | undefined>>();
-  /** Jobs filed into history whose record and bytes are still in the database. */
+  /** Jobs filed into history whose bytes are still in the database. */
   private readonly untidy = new Set<string>();
 
   /** Every job by id, read from the database once. */
@@ -68,20 +68,22 @@ export class JobStore {
   }
 
   /**
-   * Removes a job filed into history: from memory now, from the database at `tidy`. Nothing waits
-   * for the database here: the history entry already says the job is done (a restart finds it and
-   * files the job again), and leftover bytes go at the next start anyway.
+   * Removes a job filed into history: from memory and (not waited for: it may queue behind other
+   * jobs' byte writes) its record now, its bytes at `tidy`. The record cannot wait like the bytes:
+   * kept, it could outlive its history entry (the history cap drops the oldest) and a restart would
+   * then send the upload again. Leftover bytes go at the next start anyway.
    */
   async filed(id: string): Promise<void> {
     await this.forget(id);
+    void deleteJobRecord(id).catch(() => undefined);
     this.untidy.add(id);
   }
 
-  /** Deletes the records and bytes of the jobs filed since the last call, together. */
+  /** Deletes the bytes of the jobs filed since the last call, together. */
   async tidy(): Promise<void> {
     const ids = [...this.untidy];
     this.untidy.clear();
-    await Promise.all(ids.flatMap((id) => [deleteJobRecord(id), deleteJobBytes(id)])).catch(() => undefined);
+    await Promise.all(ids.map((id) => deleteJobBytes(id))).catch(() => undefined);
   }
 
   /** Drops bytes a stop left without their job (see dropOrphanBytes). */

@@ -301,8 +301,7 @@ export class UploadQueue {
     this.emit({ ...done, state: 'done', result, updatedAt: this.now() });
     // What can wait, waits until no upload is being sent or waits to be, one job at a time: the
     // preview, a nicety never worth a failure (a decode costs tens of milliseconds of the CPU a
-    // burst's checks need), and deleting the filed job's record and bytes (its history entry
-    // already says it is done).
+    // burst's checks need), and deleting the filed job's bytes.
     this.previews = this.previews.then(async () => {
       await this.quiet();
       const thumbnail = bytes && (await this.deps.thumbnail(bytes, job).catch(() => undefined));

@@ -52,7 +52,7 @@ describe('UploadQueue: the life of a job', () => {
     expect(entries.map((e) => [e.key, e.thumbnail instanceof Blob])).toEqual(expect.arrayContaining([['first', true], ['second', true]]));
   });
 
-  it('deletes a finished job\'s record and bytes once nothing is being sent, not during a burst', async () => {
+  it('deletes a finished job\'s record at once and its bytes once nothing is being sent, not during a burst', async () => {
     const h = makeHarness({ concurrency: 2 });
     h.script('hang', 'hang');
     const first = await h.queue.enqueue({ prepared: prepared('first'), metadata: UGC, source: {} });
@@ -61,15 +61,28 @@ describe('UploadQueue: the life of a job', () => {
     h.hanging[0]!.resolve({ url: 'u1', key: 'k1' });
     await settle();
     if (first.status !== 'queued') throw new Error('expected queued');
-    // Done (its history entry is in), yet still in the database while "second" is being sent.
+    // Done (its history entry is in) and its record gone; its bytes wait while "second" is being sent.
     expect(await getHistory(first.job.id)).toMatchObject({ key: 'k1' });
-    expect((await listJobs()).map((j) => j.id)).toContain(first.job.id);
-    expect((await h.queue.status()).jobs.map((j) => j.id)).not.toContain(first.job.id);
+    expect((await listJobs()).map((j) => j.id)).not.toContain(first.job.id);
+    expect(await getJobBytes(first.job.id)).toBeDefined();
     h.hanging[1]!.resolve({ url: 'u2', key: 'k2' });
     await settle();
     await h.queue.previewsWritten();
     expect(await listJobs()).toEqual([]);
     expect(await getJobBytes(first.job.id)).toBeUndefined();
+  });
+
+  it('sends nothing again after a stop when the history cap has already dropped a finished upload\'s entry', async () => {
+    const h = makeHarness({ concurrency: 3, historyCap: 1 });
+    h.script({ url: 'ua', key: 'ka' }, { url: 'ub', key: 'kb' }, 'hang');
+    for (const name of ['a', 'b', 'c']) await h.queue.enqueue({ prepared: prepared(name), metadata: { type: 'UGC', id: name }, source: {} });
+    await settle();
+    // "a" and "b" answered; the cap of 1 kept only "b" in history; "c" is still being sent.
+    expect((await listHistory(10)).map((e) => e.key)).toEqual(['kb']);
+    const restarted = makeHarness({ historyCap: 1 });
+    await restarted.queue.start();
+    await settle();
+    expect(restarted.uploadedBytes).toEqual(['c']);
   });
 
   it('never has more uploads in flight than the concurrency allows', async () => {
