@@ -13,6 +13,8 @@ import { median, percentile, verdict } from './targets';
 
 const COUNT = 40;
 const CONCURRENCY = 3;
+/** Passes of the one-file-at-a-time measure (see runUploadBench). */
+const ONE_BY_ONE_PASSES = 3;
 
 /** Noise compresses badly, so pixel counts give file sizes across the 50 KB to 4 MB range. */
 function noisePng(width: number, height: number, seed: number): Buffer {
@@ -118,10 +120,14 @@ export async function runUploadBench(browser: ChromiumWithExtension, page: Page,
   const total = sizes.reduce((a, b) => a + b, 0);
   console.log(`upload: ${files.length} files, ${(sizes[0]! / 1024).toFixed(0)} KB to ${(sizes.at(-1)! / 1048576).toFixed(1)} MB, ${(total / 1048576).toFixed(1)} MB in all (PNG, JPEG, WebP), concurrency ${CONCURRENCY}`);
   await worker.evaluate(() => performance.clearMeasures());
-  await oneByOne(page, corpus);
-  await queueDrained(page);
-  await previewsWritten(page, COUNT);
-  reportChecks(await checkTimes(worker), 'one file at a time');
+  // Three passes: over one pass's 7 files of 1 MB or more, the 95th percentile is simply the
+  // slowest file, so a single stall of this virtual machine's disk decided it (once 85 ms per MB).
+  for (let pass = 1; pass <= ONE_BY_ONE_PASSES; pass++) {
+    await oneByOne(page, corpus, pass);
+    await queueDrained(page);
+    await previewsWritten(page, COUNT);
+  }
+  reportChecks(await checkTimes(worker), `one file at a time, ${ONE_BY_ONE_PASSES} passes`);
   await worker.evaluate(() => performance.clearMeasures());
   await compare(page, sandbox, token, corpus, files, 'loopback', 2);
   reportBurst(await checkTimes(worker));
@@ -208,15 +214,16 @@ async function queueDrained(page: Page): Promise<void> {
 }
 
 /** Hands the files over one after another, each once the one before is stored: the cost of a file alone. */
-async function oneByOne(page: Page, files: { name: string; base64: string }[]): Promise<void> {
-  await page.evaluate(async (list) => {
+async function oneByOne(page: Page, files: { name: string; base64: string }[], pass: number): Promise<void> {
+  await page.evaluate(async ([list, p]) => {
     const runtime = (globalThis as any).chrome.runtime;
     for (const f of list) {
       const bytes = new File([Uint8Array.from(atob(f.base64), (c) => c.charCodeAt(0))], f.name);
-      const reply = await runtime.sendMessage({ type: 'upload.enqueue', payload: { bytes, metadata: { type: 'UGC', id: `one-${f.name}` }, source: { fileName: f.name } } });
+      const reply = await runtime.sendMessage({ type: 'upload.enqueue', payload: { bytes, metadata: { type: 'UGC', id: `one-${p}-${f.name}` }, source: { fileName: f.name } } });
       if (!reply.ok) throw new Error(reply.error.message);
+      if (reply.value.status !== 'queued') throw new Error(`${f.name} was not queued: ${reply.value.status}`);
     }
-  }, files);
+  }, [files, pass] as const);
 }
 
 async function compare(
