@@ -4,6 +4,7 @@
  * this start, so sending them needs no read back from disk.
  */
 import { addJob, deleteJob, deleteJobBytes, deleteJobRecord, dropOrphanBytes, getJobBytes, listJobs, putJob } from '../db/jobs';
+import type { PreparedImage } from '../images/types';
 import type { Job } from './types';
 
 export class JobStore {
@@ -32,8 +33,13 @@ export class JobStore {
    * the database's copy (a handle to it, read back at once, a burst's together), so sending them
    * never depends on the file they came from.
    */
-  async add(job: Job, bytes: Blob): Promise<void> {
-    await addJob(job, bytes);
+  async add(job: Job, { bytes, inMemory }: Pick<PreparedImage, 'bytes' | 'inMemory'>): Promise<void> {
+    await addJob(job, bytes).catch((e: unknown) => {
+      // `bytes` can be a view of the chosen file, unreadable once changed on disk; the bytes
+      // checked are still in memory.
+      if (!inMemory) throw e;
+      return addJob(job, (bytes = inMemory()));
+    });
     (await this.all()).set(job.id, job);
     // Nothing read back (it was cancelled meanwhile, or the read failed): what was stored is all there is.
     this.held.set(job.id, getJobBytes(job.id).then((stored) => stored ?? bytes, () => bytes));

@@ -16,6 +16,7 @@ import { decideAfterFailure } from './failure-policy';
 import { fingerprint } from './fingerprint';
 import { AuthPause } from './auth-pause';
 import { JobStore } from './job-store';
+import { newJob } from './new-job';
 import { countJobs, doneJobOf, summarize, view } from './job-view';
 import type { EnqueueInput, QueueDeps } from './queue-deps';
 import type { Job, JobSummary, QueuePause } from './types';
@@ -94,34 +95,8 @@ export class UploadQueue {
       const active = (await this.store.list()).find((j) => j.fingerprint === print && PENDING.has(j.state));
       if (active) return { status: 'queued', job: summarize(active) };
     }
-    const now = this.now();
-    const { prepared } = input;
-    const job: Job = {
-      id: input.id ?? this.newId(),
-      state: (await this.pause()) ? 'paused' : 'queued',
-      mime: prepared.mime,
-      size: prepared.bytes.size,
-      width: prepared.width,
-      height: prepared.height,
-      metadata: input.metadata,
-      ...(input.actAs ? { actAs: input.actAs } : {}),
-      fingerprint: print,
-      source: input.source,
-      attempts: 0,
-      notBefore: 0,
-      resent: false,
-      notes: prepared.notes,
-      createdAt: now,
-      updatedAt: now,
-    };
-    await (input.clock ?? untimed).async('store', () =>
-      this.store.add(job, prepared.bytes).catch((e: unknown) => {
-        // `bytes` can be a view of the chosen file, unreadable once changed on disk; the bytes
-        // checked are still in memory.
-        if (!prepared.inMemory) throw e;
-        return this.store.add(job, prepared.inMemory());
-      }),
-    );
+    const job = newJob(input, { id: input.id ?? this.newId(), state: (await this.pause()) ? 'paused' : 'queued', fingerprint: print, now: this.now() });
+    await (input.clock ?? untimed).async('store', () => this.store.add(job, input.prepared));
     this.emit(job);
     void this.pump();
     return { status: 'queued', job: summarize(job) };

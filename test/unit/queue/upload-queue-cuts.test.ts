@@ -34,13 +34,19 @@ async function holdStore(name: (typeof STORES)[keyof typeof STORES] = STORES.job
   };
 }
 
+/** A queue whose one upload, "answered", is being sent: its answer waits for the test. */
+async function sendingOne() {
+  const h = makeHarness();
+  h.script('hang');
+  const queued = await h.queue.enqueue({ prepared: prepared('answered'), metadata: UGC, source: {} });
+  if (queued.status !== 'queued') throw new Error('expected queued');
+  await settle();
+  return { h, queued };
+}
+
 describe('UploadQueue: an answer that arrived is final', () => {
   it('records the answer (its history entry) while every job write waits, and a restart then files the job unsent', async () => {
-    const h = makeHarness();
-    h.script('hang');
-    const queued = await h.queue.enqueue({ prepared: prepared('answered'), metadata: UGC, source: {} });
-    if (queued.status !== 'queued') throw new Error('expected queued');
-    await settle();
+    const { h, queued } = await sendingOne();
     // Records and bytes alike are held up, as under a burst of new jobs: the job stays "uploading" in the database.
     const releaseJobs = await holdStore(STORES.jobs);
     const releaseBytes = await holdStore(STORES.jobBytes);
@@ -64,11 +70,7 @@ describe('UploadQueue: an answer that arrived is final', () => {
   });
 
   it('records "done" (history in, job out) at once, even while new jobs\' bytes are being written', async () => {
-    const h = makeHarness();
-    h.script('hang');
-    const queued = await h.queue.enqueue({ prepared: prepared('answered'), metadata: UGC, source: {} });
-    if (queued.status !== 'queued') throw new Error('expected queued');
-    await settle();
+    const { h, queued } = await sendingOne();
     const release = await holdStore();
     h.hanging[0]!.resolve({ url: 'http://glean/images?key=k1', key: 'k1' });
     await settle();
