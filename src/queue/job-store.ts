@@ -34,7 +34,7 @@ export class JobStore {
    * never depends on the file they came from.
    */
   async add(job: Job, { bytes, inMemory }: Pick<PreparedImage, 'bytes' | 'inMemory'>): Promise<void> {
-    await addJob(job, bytes).catch((e: unknown) => {
+    const { readBack } = await addJob(job, bytes).catch((e: unknown) => {
       // `bytes` can be a view of the chosen file, unreadable once changed on disk; the bytes
       // checked are still in memory.
       if (!inMemory) throw e;
@@ -42,7 +42,7 @@ export class JobStore {
     });
     (await this.all()).set(job.id, job);
     // Nothing read back (it was cancelled meanwhile, or the read failed): what was stored is all there is.
-    this.held.set(job.id, getJobBytes(job.id).then((stored) => stored ?? bytes, () => bytes));
+    this.held.set(job.id, readBack.then((stored) => stored ?? bytes));
   }
 
   /**
