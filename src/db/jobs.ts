@@ -22,7 +22,7 @@ export interface StoredBytes {
 
 // Jobs come and change in bursts: writes close together share transactions. Each write's read-back
 // is asked for at once, so it queues right behind that write; asked for after the commit, it waited
-// behind the writes of every file that came meanwhile (the first uploads of a burst started 20-45
+// behind the writes of every file that came meanwhile (the first uploads of a burst started 16-46
 // ms late).
 const storeNewJobs = groupCommit<{ job: Job; bytes: Blob }, StoredBytes>((items) => {
   const written = inTransaction([STORES.jobs, STORES.jobBytes], 'readwrite', (store) => {
