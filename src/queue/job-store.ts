@@ -1,7 +1,8 @@
 /**
  * The queue's jobs as the queue sees them: IndexedDB (src/db/jobs.ts) behind a mirror in memory,
- * so state changes and counts never re-read the database, and the bytes of the jobs accepted since
- * this start, so sending them needs no read back from disk.
+ * so state changes and counts never re-read the database, and a handle to the stored bytes of each
+ * job accepted since this start (read back once, right behind its write), so sending needs no
+ * lookup.
  */
 import { addJob, deleteJob, deleteJobBytes, deleteJobRecord, dropOrphanBytes, getJobBytes, listJobs, putJob } from '../db/jobs';
 import type { PreparedImage } from '../images/types';
@@ -30,7 +31,7 @@ export class JobStore {
 
   /**
    * Stores a new job with its bytes (one transaction), then keeps both at hand. The bytes held are
-   * the database's copy (a handle to it, read back at once, a burst's together), so sending them
+   * the database's copy (a handle to it, read back right after the write commits), so sending them
    * never depends on the file they came from.
    */
   async add(job: Job, { bytes, inMemory }: Pick<PreparedImage, 'bytes' | 'inMemory'>): Promise<void> {
